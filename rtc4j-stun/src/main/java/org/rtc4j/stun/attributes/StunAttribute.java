@@ -113,7 +113,11 @@ public sealed interface StunAttribute
       case AttributeType.LIFETIME -> new Lifetime(fixed(value, 4).u32());
       case AttributeType.DATA -> new Data(value.bytes(value.remaining()));
       case AttributeType.EVEN_PORT -> new EvenPort((fixed(value, 1).u8() & 0x80) != 0);
-      case AttributeType.REQUESTED_TRANSPORT -> new RequestedTransport(fixed(value, 4).u8());
+      case AttributeType.REQUESTED_TRANSPORT -> {
+        RequestedTransport transport = new RequestedTransport(fixed(value, 4).u8());
+        value.skip(3); // RFFU
+        yield transport;
+      }
       case AttributeType.DONT_FRAGMENT -> {
         fixed(value, 0);
         yield new DontFragment();
