@@ -31,6 +31,8 @@ public final class CandidatePair {
   private final InetSocketAddress remoteAddress;
   private State state = State.FROZEN;
   private boolean nominated;
+  private boolean useCandidate; // the controlling agent's next check on it nominates
+  private boolean nominateOnSuccess; // controlled: the peer nominated it before it succeeded
 
   /**
    * @param local our candidate (its base is where checks leave from)
@@ -101,6 +103,22 @@ public final class CandidatePair {
 
   void nominate() {
     this.nominated = true;
+  }
+
+  boolean useCandidate() {
+    return useCandidate;
+  }
+
+  void useCandidate(boolean value) {
+    this.useCandidate = value;
+  }
+
+  boolean nominateOnSuccess() {
+    return nominateOnSuccess;
+  }
+
+  void nominateOnSuccess(boolean value) {
+    this.nominateOnSuccess = value;
   }
 
   /** Whether this pair sends from {@code base} to {@code remote}. */

@@ -1,0 +1,694 @@
+package org.rtc4j.ice;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.rtc4j.common.Datagram;
+import org.rtc4j.common.DatagramEndpoint;
+import org.rtc4j.common.DropCounts;
+import org.rtc4j.common.ParseException;
+import org.rtc4j.common.RandomSource;
+import org.rtc4j.common.Time;
+import org.rtc4j.common.TimerTable;
+import org.rtc4j.common.TransportProtocol;
+import org.rtc4j.stun.MessageClass;
+import org.rtc4j.stun.MessageType;
+import org.rtc4j.stun.StunClientTransaction;
+import org.rtc4j.stun.StunCredentials;
+import org.rtc4j.stun.StunMessage;
+import org.rtc4j.stun.StunMethod;
+import org.rtc4j.stun.TransactionId;
+import org.rtc4j.stun.attributes.ErrorCode;
+import org.rtc4j.stun.attributes.Fingerprint;
+import org.rtc4j.stun.attributes.IceControlled;
+import org.rtc4j.stun.attributes.IceControlling;
+import org.rtc4j.stun.attributes.Priority;
+import org.rtc4j.stun.attributes.UseCandidate;
+import org.rtc4j.stun.attributes.Username;
+import org.rtc4j.stun.attributes.XorMappedAddress;
+
+/**
+ * A full ICE agent (RFC 8445) for one component over UDP, sans-I/O: what browsers use with BUNDLE
+ * and rtcp-mux.
+ *
+ * <p>The owner hands it local addresses ({@link #addLocalAddress}), the peer's credentials and
+ * candidates as signalling delivers them ({@link #setRemoteCredentials}, {@link
+ * #addRemoteCandidate}, {@link #endOfRemoteCandidates}), and drives it like every rtc4j state
+ * machine. It paces connectivity checks by Ta, answers the peer's checks, learns peer-reflexive
+ * candidates, repairs role conflicts (RFC 8445 §7.3.1.1), nominates (regular nomination when
+ * controlling; accepting the peer's nomination, regular or aggressive, when controlled), and
+ * reports what it finds as {@link IceEvent}s. Data goes over {@link #selectedPair()}.
+ *
+ * <p>Every inbound check is authenticated with the short-term credentials (USERNAME,
+ * MESSAGE-INTEGRITY, FINGERPRINT); anything else is dropped and counted in {@link #drops()}. Not
+ * thread-safe.
+ */
+public final class IceAgent implements DatagramEndpoint {
+  /** Why an inbound datagram was dropped. */
+  public enum Drop {
+    /** Not STUN: the owner should not route it here. */
+    NOT_STUN,
+    /** Malformed STUN, a wrong FINGERPRINT, or a check without FINGERPRINT. */
+    MALFORMED,
+    /** A STUN method other than Binding. */
+    NOT_BINDING,
+    /** Arrived on an address that is not one of our bases. */
+    UNKNOWN_LOCAL_ADDRESS,
+    /** USERNAME or MESSAGE-INTEGRITY missing or wrong. */
+    UNAUTHENTICATED,
+    /** A response to no check in flight. */
+    UNKNOWN_TRANSACTION,
+    /** The output queue was full, so a response was not sent. */
+    OUTPUT_QUEUE_FULL,
+    /** Arrived after {@link #close()}. */
+    CLOSED
+  }
+
+  private enum Timer {
+    PACING,
+    NOMINATION
+  }
+
+  private record Check(
+      CandidatePair pair,
+      boolean nominating,
+      boolean sentControlling,
+      StunClientTransaction transaction) {}
+
+  private final IceAgentConfig config;
+  private final RandomSource random;
+  private final IceCredentials local;
+  private final long tiebreaker;
+  private final byte[] localKey;
+  private IceCredentials remote;
+  private byte[] remoteKey;
+  private boolean controlling;
+  private final List<LocalCandidate> locals = new ArrayList<>();
+  private final Map<Candidate, InetSocketAddress> remotes = new LinkedHashMap<>();
+  private boolean remoteEndOfCandidates;
+  private final CheckList checkList;
+  private final ArrayDeque<CandidatePair> triggered = new ArrayDeque<>();
+  private final Map<TransactionId, Check> checks = new LinkedHashMap<>();
+  private final ArrayDeque<Datagram> output = new ArrayDeque<>();
+  private final ArrayDeque<IceEvent> events = new ArrayDeque<>();
+  private final TimerTable<Timer> timers = new TimerTable<>(Timer.class);
+  private final DropCounts<Drop> drops = new DropCounts<>(Drop.class);
+  private IceConnectionState state = IceConnectionState.NEW;
+  private CandidatePair selected;
+  private long lastCheckAt = Long.MIN_VALUE;
+  private int peerReflexiveCount;
+
+  /**
+   * @param config the behaviour
+   * @param random where credentials, the tie-breaker and transaction ids come from
+   */
+  public IceAgent(IceAgentConfig config, RandomSource random) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.random = Objects.requireNonNull(random, "random");
+    this.local =
+        config.credentials() != null ? config.credentials() : IceCredentials.random(random);
+    this.localKey = StunCredentials.shortTermKey(local.password());
+    this.tiebreaker = random.nextLong();
+    this.controlling = config.controlling();
+    this.checkList = new CheckList(config.maxPairs(), controlling);
+  }
+
+  /** Our ufrag and password, to signal to the peer. */
+  public IceCredentials localCredentials() {
+    return local;
+  }
+
+  /** Whether this agent is controlling now (a role conflict may have changed it). */
+  public boolean isControlling() {
+    return controlling;
+  }
+
+  /** The connection state. */
+  public IceConnectionState state() {
+    return state;
+  }
+
+  /** The pair data goes over, if one works. */
+  public Optional<CandidatePair> selectedPair() {
+    return Optional.ofNullable(selected);
+  }
+
+  /** The check list, highest priority first (for inspection and stats). */
+  public List<CandidatePair> pairs() {
+    return List.copyOf(checkList.pairs());
+  }
+
+  /** Inbound datagrams dropped, by reason. */
+  public DropCounts<Drop> drops() {
+    return drops;
+  }
+
+  /**
+   * Makes a host candidate on {@code base}, a UDP address the owner has bound. Earlier addresses
+   * get a higher local preference. The candidate comes out as {@link IceEvent.CandidateGathered}.
+   *
+   * @return the candidate
+   * @throws IllegalStateException if the agent is closed
+   * @throws IllegalArgumentException if the address is unresolved, a wildcard, or already added
+   */
+  public Candidate addLocalAddress(InetSocketAddress base, long nowNanos) {
+    checkOpen();
+    if (base.isUnresolved() || base.getAddress().isAnyLocalAddress() || base.getPort() == 0) {
+      throw new IllegalArgumentException("a host candidate needs a concrete address: " + base);
+    }
+    for (LocalCandidate l : locals) {
+      if (l.base().equals(base)) {
+        throw new IllegalArgumentException("already a local address: " + base);
+      }
+    }
+    int localPreference = Math.max(0, 65535 - locals.size());
+    Candidate c =
+        Candidate.of(
+            Candidate.foundation(
+                CandidateType.HOST, base.getAddress(), null, TransportProtocol.UDP),
+            1,
+            TransportProtocol.UDP,
+            CandidateType.HOST.priority(localPreference, 1),
+            base,
+            CandidateType.HOST);
+    LocalCandidate lc = new LocalCandidate(c, base);
+    locals.add(lc);
+    checkList.pairLocal(lc, remotes);
+    events.add(new IceEvent.CandidateGathered(c));
+    schedule(nowNanos);
+    return c;
+  }
+
+  /** Says that no more local candidates will come (trickle ICE end-of-candidates). */
+  public void gatheringComplete() {
+    checkOpen();
+    events.add(new IceEvent.GatheringComplete());
+  }
+
+  /**
+   * Sets the peer's ufrag and password, from its description. Checks start once these and a remote
+   * candidate are known.
+   */
+  public void setRemoteCredentials(IceCredentials credentials, long nowNanos) {
+    checkOpen();
+    this.remote = Objects.requireNonNull(credentials, "credentials");
+    this.remoteKey = StunCredentials.shortTermKey(credentials.password());
+    schedule(nowNanos);
+  }
+
+  /**
+   * Adds a candidate of the peer's, from its description or trickled later (RFC 8838 §10).
+   *
+   * @return true if the agent can use it; false for candidates it cannot (TCP, or an mDNS name that
+   *     has not been resolved yet), which are ignored
+   */
+  public boolean addRemoteCandidate(Candidate candidate, long nowNanos) {
+    checkOpen();
+    Optional<InetSocketAddress> address = candidate.socketAddress();
+    if (address.isEmpty()
+        || candidate.transportProtocol().orElse(null) != TransportProtocol.UDP
+        || candidate.component() != 1) {
+      return false;
+    }
+    remotes.put(candidate, address.get());
+    checkList.pairRemote(candidate, address.get(), locals);
+    schedule(nowNanos);
+    return true;
+  }
+
+  /** Says the peer has no more candidates (RFC 8838 §4.4); without it ICE never fails. */
+  public void endOfRemoteCandidates(long nowNanos) {
+    checkOpen();
+    remoteEndOfCandidates = true;
+    updateFailure();
+  }
+
+  /** Stops the agent: nothing more is sent, and inbound datagrams are dropped. */
+  public void close() {
+    if (state == IceConnectionState.CLOSED) {
+      return;
+    }
+    checks.clear();
+    triggered.clear();
+    output.clear();
+    timers.stop(Timer.PACING);
+    timers.stop(Timer.NOMINATION);
+    setState(IceConnectionState.CLOSED);
+  }
+
+  /** The next event, or {@code null}. */
+  public IceEvent pollEvent() {
+    return events.poll();
+  }
+
+  @Override
+  public void handleRead(Datagram datagram, long nowNanos) {
+    if (state == IceConnectionState.CLOSED) {
+      drops.increment(Drop.CLOSED);
+      return;
+    }
+    if (!StunMessage.isStun(datagram.data(), datagram.offset(), datagram.length())) {
+      drops.increment(Drop.NOT_STUN);
+      return;
+    }
+    StunMessage message;
+    try {
+      message = StunMessage.decode(datagram);
+    } catch (ParseException e) {
+      drops.increment(Drop.MALFORMED);
+      return;
+    }
+    if (message.type().method() != StunMethod.BINDING) {
+      drops.increment(Drop.NOT_BINDING);
+      return;
+    }
+    Optional<LocalCandidate> base = localFor(datagram.local());
+    if (base.isEmpty()) {
+      drops.increment(Drop.UNKNOWN_LOCAL_ADDRESS);
+      return;
+    }
+    switch (message.type().messageClass()) {
+      case REQUEST -> handleRequest(message, datagram, base.get(), nowNanos);
+      case SUCCESS_RESPONSE, ERROR_RESPONSE -> handleResponse(message, datagram, nowNanos);
+      case INDICATION -> {
+        // A keepalive (RFC 8445 §11): nothing to do.
+      }
+    }
+  }
+
+  @Override
+  public Datagram pollWrite() {
+    Datagram d = output.poll();
+    if (d != null) {
+      return d;
+    }
+    for (Check c : checks.values()) {
+      byte[] bytes = c.transaction().pollRequest();
+      if (bytes != null) {
+        return new Datagram(
+            bytes,
+            0,
+            bytes.length,
+            c.pair().localBase(),
+            c.pair().remoteAddress(),
+            TransportProtocol.UDP,
+            null);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void handleTimeout(long nowNanos) {
+    if (state == IceConnectionState.CLOSED) {
+      return;
+    }
+    for (Iterator<Check> it = checks.values().iterator(); it.hasNext(); ) {
+      Check c = it.next();
+      c.transaction().handleTimeout(nowNanos);
+      if (c.transaction().state() == StunClientTransaction.State.TIMED_OUT) {
+        it.remove();
+        c.pair().state(CandidatePair.State.FAILED);
+      }
+    }
+    if (timers.expire(Timer.PACING, nowNanos)) {
+      sendNextCheck(nowNanos);
+    }
+    if (timers.expire(Timer.NOMINATION, nowNanos)) {
+      nominateBest();
+    }
+    schedule(nowNanos);
+    updateFailure();
+  }
+
+  @Override
+  public long pollTimeout() {
+    long earliest = timers.earliest();
+    for (Check c : checks.values()) {
+      earliest = Math.min(earliest, c.transaction().pollTimeout());
+    }
+    return earliest;
+  }
+
+  // RFC 8445 §7.3: an inbound check.
+  private void handleRequest(
+      StunMessage request, Datagram datagram, LocalCandidate base, long nowNanos) {
+    if (!request.has(Fingerprint.class)) {
+      drops.increment(Drop.MALFORMED);
+      return;
+    }
+    Optional<Username> username = request.attribute(Username.class);
+    if (username.isEmpty()
+        || !username.get().value().startsWith(local.ufrag() + ":")
+        || !request.verifyIntegrity(localKey)) {
+      drops.increment(Drop.UNAUTHENTICATED);
+      return;
+    }
+    // RFC 8445 §7.3.1.1: repair a role conflict.
+    Optional<IceControlling> theyControl = request.attribute(IceControlling.class);
+    Optional<IceControlled> theyAreControlled = request.attribute(IceControlled.class);
+    if (controlling && theyControl.isPresent()) {
+      if (Long.compareUnsigned(tiebreaker, theyControl.get().tiebreaker()) >= 0) {
+        respond(request, datagram, false);
+        return;
+      }
+      switchRole(false);
+    } else if (!controlling && theyAreControlled.isPresent()) {
+      if (Long.compareUnsigned(tiebreaker, theyAreControlled.get().tiebreaker()) >= 0) {
+        switchRole(true);
+      } else {
+        respond(request, datagram, false);
+        return;
+      }
+    }
+    respond(request, datagram, true);
+
+    // RFC 8445 §7.3.1.3: a source we were not told of is a peer-reflexive candidate.
+    Candidate remoteCandidate = remoteAt(datagram.remote()).orElse(null);
+    if (remoteCandidate == null) {
+      long priority = request.attribute(Priority.class).map(Priority::priority).orElse(0L);
+      remoteCandidate =
+          new Candidate(
+              "prflx" + (++peerReflexiveCount),
+              1,
+              "udp",
+              priority,
+              datagram.remote().getAddress().getHostAddress(),
+              datagram.remote().getPort(),
+              CandidateType.PEER_REFLEXIVE,
+              null,
+              -1,
+              List.of());
+      remotes.put(remoteCandidate, datagram.remote());
+    }
+
+    // RFC 8445 §7.3.1.4: a triggered check on the pair the request came in on.
+    Candidate from = remoteCandidate;
+    CandidatePair pair =
+        checkList
+            .find(base.base(), datagram.remote())
+            .or(() -> checkList.add(base, from, datagram.remote()))
+            .orElse(null);
+    if (pair == null) {
+      return; // incompatible, or beyond the pair limit
+    }
+    boolean nominatedByPeer = !controlling && request.has(UseCandidate.class);
+    switch (pair.state()) {
+      case SUCCEEDED -> {
+        if (nominatedByPeer) {
+          nominated(pair); // RFC 8445 §7.3.1.5
+        }
+      }
+      case IN_PROGRESS -> {
+        if (nominatedByPeer) {
+          pair.nominateOnSuccess(true);
+        }
+      }
+      default -> {
+        pair.state(CandidatePair.State.WAITING);
+        if (nominatedByPeer) {
+          pair.nominateOnSuccess(true);
+        }
+        if (!triggered.contains(pair)) {
+          triggered.add(pair);
+        }
+      }
+    }
+    if (state == IceConnectionState.NEW) {
+      setState(IceConnectionState.CHECKING);
+    }
+    schedule(nowNanos);
+  }
+
+  private void respond(StunMessage request, Datagram datagram, boolean success) {
+    if (output.size() >= config.maxQueuedDatagrams()) {
+      drops.increment(Drop.OUTPUT_QUEUE_FULL);
+      return;
+    }
+    StunMessage.Builder b;
+    if (success) {
+      b =
+          StunMessage.builder(MessageType.BINDING_SUCCESS, request.transactionId())
+              .add(new XorMappedAddress(datagram.remote()));
+    } else {
+      b =
+          StunMessage.builder(MessageType.BINDING_ERROR, request.transactionId())
+              .add(ErrorCode.of(ErrorCode.ROLE_CONFLICT));
+    }
+    byte[] bytes = b.integrity(localKey).fingerprint().encode();
+    output.add(
+        new Datagram(
+            bytes,
+            0,
+            bytes.length,
+            datagram.local(),
+            datagram.remote(),
+            datagram.transport(),
+            null));
+  }
+
+  // RFC 8445 §7.2.5: the answer to one of our checks.
+  private void handleResponse(StunMessage response, Datagram datagram, long nowNanos) {
+    Check check = checks.get(response.transactionId());
+    if (check == null) {
+      drops.increment(Drop.UNKNOWN_TRANSACTION);
+      return;
+    }
+    if (remoteKey == null || !response.verifyIntegrity(remoteKey)) {
+      drops.increment(Drop.UNAUTHENTICATED);
+      return; // a forged answer must not end the check
+    }
+    checks.remove(response.transactionId());
+    check.transaction().handleResponse(response, nowNanos);
+    CandidatePair pair = check.pair();
+    // RFC 8445 §7.2.5.2.1: the response must come back over the same addresses.
+    if (!datagram.remote().equals(pair.remoteAddress())
+        || !datagram.local().equals(pair.localBase())) {
+      pair.state(CandidatePair.State.FAILED);
+      updateFailure();
+      return;
+    }
+    if (response.type().messageClass() == MessageClass.ERROR_RESPONSE) {
+      int code = response.attribute(ErrorCode.class).map(ErrorCode::code).orElse(0);
+      if (code == ErrorCode.ROLE_CONFLICT) {
+        // RFC 8445 §7.2.5.1: take the other role, unless we already did, and check again.
+        if (controlling == check.sentControlling()) {
+          switchRole(!check.sentControlling());
+        }
+        pair.state(CandidatePair.State.WAITING);
+        if (!triggered.contains(pair)) {
+          triggered.add(pair);
+        }
+        schedule(nowNanos);
+      } else {
+        pair.state(CandidatePair.State.FAILED);
+        updateFailure();
+      }
+      return;
+    }
+    // RFC 8445 §7.2.5.3: success. The pair is valid; its foundation's frozen pairs may go.
+    pair.state(CandidatePair.State.SUCCEEDED);
+    checkList.unfreezeFoundation(pair.foundation());
+    if (state == IceConnectionState.NEW || state == IceConnectionState.CHECKING) {
+      setState(IceConnectionState.CONNECTED);
+    }
+    if (selected == null) {
+      select(pair); // data may flow on the first valid pair while nomination goes on
+    }
+    if ((controlling && check.nominating()) || (!controlling && pair.nominateOnSuccess())) {
+      nominated(pair);
+    } else if (controlling && !isNominationDone()) {
+      maybeNominate(nowNanos);
+    }
+    schedule(nowNanos);
+  }
+
+  // RFC 8445 §8.1.1: regular nomination by the controlling agent.
+  private void maybeNominate(long nowNanos) {
+    CandidatePair best = bestValid().orElse(null);
+    if (best == null || best.useCandidate()) {
+      return;
+    }
+    long bestPriority = best.priority(true);
+    boolean betterPending =
+        checkList.pairs().stream()
+            .anyMatch(
+                p ->
+                    p.priority(true) > bestPriority
+                        && (p.state() == CandidatePair.State.FROZEN
+                            || p.state() == CandidatePair.State.WAITING
+                            || p.state() == CandidatePair.State.IN_PROGRESS));
+    if (!betterPending) {
+      nominateBest();
+    } else if (!timers.isArmed(Timer.NOMINATION)) {
+      timers.set(Timer.NOMINATION, Time.after(nowNanos, config.nominationDelayNanos()));
+    }
+  }
+
+  private void nominateBest() {
+    if (!controlling || isNominationDone()) {
+      return;
+    }
+    bestValid()
+        .ifPresent(
+            best -> {
+              timers.stop(Timer.NOMINATION);
+              best.useCandidate(true);
+              if (!triggered.contains(best)) {
+                triggered.addFirst(best);
+              }
+            });
+  }
+
+  private Optional<CandidatePair> bestValid() {
+    return checkList.pairs().stream()
+        .filter(p -> p.state() == CandidatePair.State.SUCCEEDED)
+        .findFirst(); // the list is sorted, highest priority first
+  }
+
+  private boolean isNominationDone() {
+    return selected != null && selected.isNominated();
+  }
+
+  private void nominated(CandidatePair pair) {
+    pair.nominate();
+    timers.stop(Timer.NOMINATION);
+    select(pair);
+    setState(IceConnectionState.COMPLETED);
+  }
+
+  private void select(CandidatePair pair) {
+    if (selected != pair) {
+      selected = pair;
+      events.add(new IceEvent.SelectedPairChanged(pair));
+    }
+  }
+
+  private void switchRole(boolean nowControlling) {
+    controlling = nowControlling;
+    checkList.controlling(nowControlling);
+    events.add(new IceEvent.RoleChanged(nowControlling));
+  }
+
+  // RFC 8445 §6.1.4.2: one check per Ta, triggered checks first.
+  private void sendNextCheck(long nowNanos) {
+    if (remote == null) {
+      return;
+    }
+    CandidatePair pair = triggered.poll();
+    if (pair == null && state != IceConnectionState.COMPLETED) {
+      pair = checkList.nextToCheck().orElse(null);
+      if (pair == null && checkList.pairs().stream().noneMatch(this::isPending)) {
+        return;
+      }
+    }
+    if (pair == null) {
+      return;
+    }
+    if (pair.state() == CandidatePair.State.FROZEN) {
+      checkList.unfreezeFoundation(pair.foundation());
+    }
+    sendCheck(pair, nowNanos);
+  }
+
+  private boolean isPending(CandidatePair p) {
+    return p.state() == CandidatePair.State.WAITING || p.state() == CandidatePair.State.FROZEN;
+  }
+
+  // RFC 8445 §7.2.4: a connectivity check.
+  private void sendCheck(CandidatePair pair, long nowNanos) {
+    TransactionId id = TransactionId.random(random);
+    boolean nominate = controlling && pair.useCandidate();
+    long localPreference = (pair.local().candidate().priority() >>> 8) & 0xFFFF;
+    StunMessage.Builder b =
+        StunMessage.builder(MessageType.BINDING_REQUEST, id)
+            .add(new Username(remote.ufrag() + ":" + local.ufrag()))
+            .add(
+                new Priority(
+                    CandidateType.PEER_REFLEXIVE.priority(
+                        (int) localPreference, pair.local().candidate().component())))
+            .add(controlling ? new IceControlling(tiebreaker) : new IceControlled(tiebreaker));
+    if (nominate) {
+      b.add(new UseCandidate());
+    }
+    byte[] bytes = b.integrity(remoteKey).fingerprint().encode();
+    checks.put(
+        id,
+        new Check(
+            pair,
+            nominate,
+            controlling,
+            new StunClientTransaction(
+                id, bytes, TransportProtocol.UDP, config.checkRetransmission(), nowNanos)));
+    pair.state(CandidatePair.State.IN_PROGRESS);
+    lastCheckAt = nowNanos;
+    if (state == IceConnectionState.NEW) {
+      setState(IceConnectionState.CHECKING);
+    }
+  }
+
+  /** Arms the pacing timer if a check may be sent. */
+  private void schedule(long nowNanos) {
+    if (remote == null || state == IceConnectionState.CLOSED || timers.isArmed(Timer.PACING)) {
+      return;
+    }
+    boolean work =
+        !triggered.isEmpty()
+            || (state != IceConnectionState.COMPLETED && checkList.nextToCheck().isPresent());
+    if (work) {
+      long earliest =
+          lastCheckAt == Long.MIN_VALUE ? nowNanos : Time.after(lastCheckAt, config.paceNanos());
+      timers.set(Timer.PACING, Math.max(nowNanos, earliest));
+    }
+  }
+
+  private void updateFailure() {
+    if (state == IceConnectionState.CLOSED || state == IceConnectionState.FAILED) {
+      return;
+    }
+    boolean nothingLeft = checks.isEmpty() && triggered.isEmpty() && checkList.allFailed();
+    if (remoteEndOfCandidates
+        && nothingLeft
+        && (selected == null || selected.state() == CandidatePair.State.FAILED)) {
+      timers.stop(Timer.PACING);
+      setState(IceConnectionState.FAILED);
+    }
+  }
+
+  private void setState(IceConnectionState newState) {
+    if (state != newState) {
+      state = newState;
+      events.add(new IceEvent.StateChanged(newState));
+    }
+  }
+
+  private Optional<LocalCandidate> localFor(InetSocketAddress address) {
+    for (LocalCandidate l : locals) {
+      if (l.base().equals(address)) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Candidate> remoteAt(InetSocketAddress address) {
+    for (Map.Entry<Candidate, InetSocketAddress> e : remotes.entrySet()) {
+      if (e.getValue().equals(address)) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void checkOpen() {
+    if (state == IceConnectionState.CLOSED) {
+      throw new IllegalStateException("the ICE agent is closed");
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package org.rtc4j.ice;
+
+import java.util.Objects;
+import org.rtc4j.common.Time;
+import org.rtc4j.stun.StunRetransmission;
+
+/**
+ * How an {@link IceAgent} behaves. Build with {@link #builder()}; every setting has a default.
+ *
+ * @param controlling whether the agent starts as the controlling agent (the offerer, in JSEP)
+ * @param credentials our ufrag and password, or null to make random ones
+ * @param paceNanos Ta, the interval between two checks (RFC 8445 §14.2); default 50 ms
+ * @param checkRetransmission how a check is retransmitted; default RTO 500 ms (RFC 8445 §14.3), at
+ *     most 7 sends with intervals capped at 1.6 s, then 8 s of waiting
+ * @param maxPairs the check list's limit (RFC 8445 §6.1.2.5); default 100
+ * @param nominationDelayNanos how long the controlling agent waits, after the first pair works, for
+ *     a better one before it nominates; default 500 ms
+ * @param maxQueuedDatagrams how many responses may wait to be sent; default 256
+ */
+public record IceAgentConfig(
+    boolean controlling,
+    IceCredentials credentials,
+    long paceNanos,
+    StunRetransmission checkRetransmission,
+    int maxPairs,
+    long nominationDelayNanos,
+    int maxQueuedDatagrams) {
+
+  /**
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  public IceAgentConfig {
+    Objects.requireNonNull(checkRetransmission, "checkRetransmission");
+    if (paceNanos <= 0 || maxPairs < 1 || nominationDelayNanos < 0 || maxQueuedDatagrams < 1) {
+      throw new IllegalArgumentException("pace, maxPairs and maxQueuedDatagrams must be positive");
+    }
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link IceAgentConfig}. */
+  public static final class Builder {
+    private boolean controlling;
+    private IceCredentials credentials;
+    private long paceNanos = Time.millis(50);
+    private StunRetransmission checkRetransmission =
+        StunRetransmission.DEFAULT.withMaxRto(Time.millis(1600)).withLastWaitFactor(16);
+    private int maxPairs = 100;
+    private long nominationDelayNanos = Time.millis(500);
+    private int maxQueuedDatagrams = 256;
+
+    private Builder() {}
+
+    /** Start as the controlling agent; default false (controlled). */
+    public Builder controlling(boolean value) {
+      this.controlling = value;
+      return this;
+    }
+
+    /** Use these credentials instead of random ones. */
+    public Builder credentials(IceCredentials value) {
+      this.credentials = value;
+      return this;
+    }
+
+    /** Ta, the pacing interval of checks; default 50 ms. */
+    public Builder paceNanos(long value) {
+      this.paceNanos = value;
+      return this;
+    }
+
+    /** Retransmission of checks. */
+    public Builder checkRetransmission(StunRetransmission value) {
+      this.checkRetransmission = value;
+      return this;
+    }
+
+    /** The check list's limit; default 100. */
+    public Builder maxPairs(int value) {
+      this.maxPairs = value;
+      return this;
+    }
+
+    /** How long to wait for a better pair before nominating; default 500 ms. */
+    public Builder nominationDelayNanos(long value) {
+      this.nominationDelayNanos = value;
+      return this;
+    }
+
+    /** How many responses may wait to be sent; default 256. */
+    public Builder maxQueuedDatagrams(int value) {
+      this.maxQueuedDatagrams = value;
+      return this;
+    }
+
+    /** The configuration. */
+    public IceAgentConfig build() {
+      return new IceAgentConfig(
+          controlling,
+          credentials,
+          paceNanos,
+          checkRetransmission,
+          maxPairs,
+          nominationDelayNanos,
+          maxQueuedDatagrams);
+    }
+  }
+}

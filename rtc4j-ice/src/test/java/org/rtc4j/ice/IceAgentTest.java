@@ -1,0 +1,246 @@
+package org.rtc4j.ice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rtc4j.common.Datagram;
+import org.rtc4j.common.RandomSource;
+import org.rtc4j.common.Time;
+import org.rtc4j.stun.MessageType;
+import org.rtc4j.stun.StunCredentials;
+import org.rtc4j.stun.StunMessage;
+import org.rtc4j.stun.TransactionId;
+import org.rtc4j.stun.attributes.IceControlled;
+import org.rtc4j.stun.attributes.Username;
+import org.rtc4j.testkit.Host;
+import org.rtc4j.testkit.LinkConfig;
+import org.rtc4j.testkit.VirtualNetwork;
+
+/** Two ICE agents on the virtual network, signalling in-process. */
+class IceAgentTest {
+  static final InetSocketAddress A = CheckListTest.addr("10.0.0.1", 5000);
+  static final InetSocketAddress B = CheckListTest.addr("10.0.0.2", 6000);
+
+  /** Two agents, a network between them, and a signalling channel that can hold back. */
+  static final class Call {
+    final VirtualNetwork net;
+    final IceAgent a;
+    final IceAgent b;
+    final List<IceEvent> eventsA = new ArrayList<>();
+    final List<IceEvent> eventsB = new ArrayList<>();
+    boolean signalA = true; // deliver A's candidates to B
+    boolean signalB = true; // deliver B's candidates to A
+    final List<Candidate> heldFromA = new ArrayList<>();
+
+    Call(long seed, boolean aControlling, boolean bControlling, LinkConfig link) {
+      net = VirtualNetwork.seeded(seed);
+      a =
+          new IceAgent(
+              IceAgentConfig.builder().controlling(aControlling).build(),
+              RandomSource.seeded(seed * 31 + 1));
+      b =
+          new IceAgent(
+              IceAgentConfig.builder().controlling(bControlling).build(),
+              RandomSource.seeded(seed * 31 + 2));
+      Host ha = net.addHost("a", a, A.getAddress());
+      Host hb = net.addHost("b", b, B.getAddress());
+      net.linkBoth(ha, hb, link);
+      a.setRemoteCredentials(b.localCredentials(), 0);
+      b.setRemoteCredentials(a.localCredentials(), 0);
+      a.addLocalAddress(A, 0);
+      b.addLocalAddress(B, 0);
+    }
+
+    /** Passes events between the agents like a signalling server; always false. */
+    boolean signal() {
+      for (IceEvent e; (e = a.pollEvent()) != null; ) {
+        eventsA.add(e);
+        if (e instanceof IceEvent.CandidateGathered g) {
+          if (signalA) {
+            b.addRemoteCandidate(g.candidate(), net.now());
+          } else {
+            heldFromA.add(g.candidate());
+          }
+        }
+      }
+      for (IceEvent e; (e = b.pollEvent()) != null; ) {
+        eventsB.add(e);
+        if (e instanceof IceEvent.CandidateGathered g && signalB) {
+          a.addRemoteCandidate(g.candidate(), net.now());
+        }
+      }
+      return false;
+    }
+
+    boolean completed() {
+      signal();
+      return a.state() == IceConnectionState.COMPLETED && b.state() == IceConnectionState.COMPLETED;
+    }
+
+    void assertConnectedOverTheOnlyPath() {
+      CandidatePair pa = a.selectedPair().orElseThrow();
+      CandidatePair pb = b.selectedPair().orElseThrow();
+      assertEquals(A, pa.localBase());
+      assertEquals(B, pa.remoteAddress());
+      assertEquals(B, pb.localBase());
+      assertEquals(A, pb.remoteAddress());
+      assertTrue(pa.isNominated() && pb.isNominated());
+      assertNotEquals(a.isControlling(), b.isControlling(), "exactly one controls");
+    }
+  }
+
+  @Test
+  void hostCandidatesConnect() {
+    Call call = new Call(1, true, false, LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.assertConnectedOverTheOnlyPath();
+    assertTrue(call.net.now() < Time.seconds(1), "took " + call.net.now() / 1_000_000 + " ms");
+    assertEquals(
+        List.of(
+            IceConnectionState.CHECKING,
+            IceConnectionState.CONNECTED,
+            IceConnectionState.COMPLETED),
+        states(call.eventsA));
+    assertEquals(0, call.a.drops().total());
+    assertEquals(0, call.b.drops().total());
+  }
+
+  @Test
+  void connectsThroughTwentyPercentLoss() {
+    for (long seed = 1; seed <= 10; seed++) {
+      Call call =
+          new Call(
+              seed,
+              true,
+              false,
+              LinkConfig.builder().delayNanos(Time.millis(20)).loss(0.2).build());
+      assertTrue(call.net.runUntil(call::completed, Time.seconds(10)), "seed " + seed);
+      call.assertConnectedOverTheOnlyPath();
+    }
+  }
+
+  @Test
+  void bothControllingRepairTheConflict() {
+    Call call = new Call(3, true, true, LinkConfig.builder().delayNanos(Time.millis(5)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.assertConnectedOverTheOnlyPath();
+    assertTrue(
+        call.eventsA.stream().anyMatch(e -> e instanceof IceEvent.RoleChanged)
+            || call.eventsB.stream().anyMatch(e -> e instanceof IceEvent.RoleChanged));
+  }
+
+  @Test
+  void bothControlledRepairTheConflict() {
+    Call call = new Call(4, false, false, LinkConfig.builder().delayNanos(Time.millis(5)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.assertConnectedOverTheOnlyPath();
+  }
+
+  @Test
+  void peerReflexiveCandidateWhenOneSideNeverSignals() {
+    // B never tells A its candidate: A learns it from B's check (RFC 8445 §7.3.1.3).
+    Call call = new Call(5, true, false, LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    call.signalB = false;
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.assertConnectedOverTheOnlyPath();
+    assertEquals(CandidateType.PEER_REFLEXIVE, call.a.selectedPair().orElseThrow().remote().type());
+  }
+
+  @Test
+  void lateTrickledCandidatesStillConnect() {
+    Call call = new Call(6, true, false, LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    call.signalA = false;
+    call.signalB = false;
+    call.net.runUntil(call::signal, Time.seconds(2)); // two seconds of nothing
+    assertEquals(IceConnectionState.NEW, call.a.state());
+    call.signalA = true;
+    call.signalB = true;
+    for (Candidate c : call.heldFromA) {
+      call.b.addRemoteCandidate(c, call.net.now());
+    }
+    // B's candidate went unsignalled while held; A learns it as peer-reflexive or from B later.
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.assertConnectedOverTheOnlyPath();
+  }
+
+  @Test
+  void failsWhenThePeerIsUnreachableAndHasNoMoreCandidates() {
+    Call call = new Call(7, true, false, LinkConfig.down());
+    call.a.endOfRemoteCandidates(0);
+    assertTrue(
+        call.net.runUntil(
+            () -> {
+              call.signal();
+              return call.a.state() == IceConnectionState.FAILED;
+            },
+            Time.seconds(60)));
+    assertTrue(call.net.now() > Time.seconds(5), "it retransmits before giving up");
+  }
+
+  @Test
+  void forgedAndStrayInputIsDroppedAndCounted() {
+    Call call = new Call(8, true, false, LinkConfig.ideal());
+    IceAgent a = call.a;
+    String username = a.localCredentials().ufrag() + ":" + call.b.localCredentials().ufrag();
+    a.handleRead(Datagram.udp(new byte[] {1, 2, 3}, A, B), 0);
+    // A well-formed check with the right USERNAME but the wrong password.
+    byte[] wrongKey =
+        StunMessage.builder(
+                MessageType.BINDING_REQUEST, TransactionId.random(RandomSource.seeded(1)))
+            .add(new Username(username))
+            .add(new IceControlled(1))
+            .integrity(StunCredentials.shortTermKey("not-the-password-at-all"))
+            .fingerprint()
+            .encode();
+    a.handleRead(Datagram.udp(wrongKey, A, B), 0);
+    // The same without FINGERPRINT, and one for another agent's ufrag.
+    byte[] noFingerprint =
+        StunMessage.builder(
+                MessageType.BINDING_REQUEST, TransactionId.random(RandomSource.seeded(2)))
+            .add(new Username(username))
+            .integrity(StunCredentials.shortTermKey(a.localCredentials().password()))
+            .encode();
+    a.handleRead(Datagram.udp(noFingerprint, A, B), 0);
+    byte[] otherUfrag =
+        StunMessage.builder(
+                MessageType.BINDING_REQUEST, TransactionId.random(RandomSource.seeded(3)))
+            .add(new Username("zzzz:" + call.b.localCredentials().ufrag()))
+            .integrity(StunCredentials.shortTermKey(a.localCredentials().password()))
+            .fingerprint()
+            .encode();
+    a.handleRead(Datagram.udp(otherUfrag, A, B), 0);
+    // A response to nothing, and a check on an address that is not ours.
+    byte[] stray =
+        StunMessage.builder(
+                MessageType.BINDING_SUCCESS, TransactionId.random(RandomSource.seeded(4)))
+            .fingerprint()
+            .encode();
+    a.handleRead(Datagram.udp(stray, A, B), 0);
+    a.handleRead(Datagram.udp(wrongKey, CheckListTest.addr("10.0.0.9", 1), B), 0);
+
+    assertEquals(1, a.drops().get(IceAgent.Drop.NOT_STUN));
+    assertEquals(2, a.drops().get(IceAgent.Drop.UNAUTHENTICATED));
+    assertEquals(1, a.drops().get(IceAgent.Drop.MALFORMED));
+    assertEquals(1, a.drops().get(IceAgent.Drop.UNKNOWN_TRANSACTION));
+    assertEquals(1, a.drops().get(IceAgent.Drop.UNKNOWN_LOCAL_ADDRESS));
+    assertEquals(null, a.pollWrite(), "nothing answered");
+    assertEquals(
+        0,
+        a.pairs().stream().filter(p -> p.remote().type() == CandidateType.PEER_REFLEXIVE).count());
+  }
+
+  static List<IceConnectionState> states(List<IceEvent> events) {
+    List<IceConnectionState> out = new ArrayList<>();
+    for (IceEvent e : events) {
+      if (e instanceof IceEvent.StateChanged s) {
+        out.add(s.state());
+      }
+    }
+    return out;
+  }
+}
