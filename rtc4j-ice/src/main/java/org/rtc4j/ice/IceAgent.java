@@ -72,13 +72,17 @@ public final class IceAgent implements DatagramEndpoint {
 
   private enum Timer {
     PACING,
-    NOMINATION
+    NOMINATION,
+    CONSENT_CHECK,
+    DISCONNECTED,
+    CONSENT_EXPIRY
   }
 
   private record Check(
       CandidatePair pair,
       boolean nominating,
       boolean sentControlling,
+      boolean consent,
       StunClientTransaction transaction) {}
 
   private final IceAgentConfig config;
@@ -103,6 +107,7 @@ public final class IceAgent implements DatagramEndpoint {
   private CandidatePair selected;
   private long lastCheckAt = Long.MIN_VALUE;
   private int peerReflexiveCount;
+  private IceConnectionState stateBeforeDisconnect;
 
   /**
    * @param config the behaviour
@@ -237,8 +242,9 @@ public final class IceAgent implements DatagramEndpoint {
     checks.clear();
     triggered.clear();
     output.clear();
-    timers.stop(Timer.PACING);
-    timers.stop(Timer.NOMINATION);
+    for (Timer t : Timer.values()) {
+      timers.stop(t);
+    }
     setState(IceConnectionState.CLOSED);
   }
 
@@ -314,7 +320,9 @@ public final class IceAgent implements DatagramEndpoint {
       c.transaction().handleTimeout(nowNanos);
       if (c.transaction().state() == StunClientTransaction.State.TIMED_OUT) {
         it.remove();
-        c.pair().state(CandidatePair.State.FAILED);
+        if (!c.consent()) {
+          c.pair().state(CandidatePair.State.FAILED);
+        } // a lost consent check is judged by the consent timers alone
       }
     }
     if (timers.expire(Timer.PACING, nowNanos)) {
@@ -322,6 +330,16 @@ public final class IceAgent implements DatagramEndpoint {
     }
     if (timers.expire(Timer.NOMINATION, nowNanos)) {
       nominateBest();
+    }
+    if (timers.expire(Timer.CONSENT_CHECK, nowNanos) && selected != null) {
+      sendConsentCheck(nowNanos);
+    }
+    if (timers.expire(Timer.DISCONNECTED, nowNanos)) {
+      stateBeforeDisconnect = state;
+      setState(IceConnectionState.DISCONNECTED);
+    }
+    if (timers.expire(Timer.CONSENT_EXPIRY, nowNanos)) {
+      consentLost(nowNanos);
     }
     schedule(nowNanos);
     updateFailure();
@@ -402,7 +420,7 @@ public final class IceAgent implements DatagramEndpoint {
     switch (pair.state()) {
       case SUCCEEDED -> {
         if (nominatedByPeer) {
-          nominated(pair); // RFC 8445 §7.3.1.5
+          nominated(pair, nowNanos); // RFC 8445 §7.3.1.5
         }
       }
       case IN_PROGRESS -> {
@@ -492,6 +510,12 @@ public final class IceAgent implements DatagramEndpoint {
       }
       return;
     }
+    if (pair == selected) {
+      consentGranted(nowNanos); // RFC 7675 §5.1: any authenticated answer on the pair counts
+    }
+    if (check.consent()) {
+      return;
+    }
     // RFC 8445 §7.2.5.3: success. The pair is valid; its foundation's frozen pairs may go.
     pair.state(CandidatePair.State.SUCCEEDED);
     checkList.unfreezeFoundation(pair.foundation());
@@ -499,10 +523,10 @@ public final class IceAgent implements DatagramEndpoint {
       setState(IceConnectionState.CONNECTED);
     }
     if (selected == null) {
-      select(pair); // data may flow on the first valid pair while nomination goes on
+      select(pair, nowNanos); // data may flow on the first valid pair while nomination goes on
     }
     if ((controlling && check.nominating()) || (!controlling && pair.nominateOnSuccess())) {
-      nominated(pair);
+      nominated(pair, nowNanos);
     } else if (controlling && !isNominationDone()) {
       maybeNominate(nowNanos);
     }
@@ -556,17 +580,64 @@ public final class IceAgent implements DatagramEndpoint {
     return selected != null && selected.isNominated();
   }
 
-  private void nominated(CandidatePair pair) {
+  private void nominated(CandidatePair pair, long nowNanos) {
     pair.nominate();
     timers.stop(Timer.NOMINATION);
-    select(pair);
+    select(pair, nowNanos);
     setState(IceConnectionState.COMPLETED);
   }
 
-  private void select(CandidatePair pair) {
+  private void select(CandidatePair pair, long nowNanos) {
     if (selected != pair) {
       selected = pair;
       events.add(new IceEvent.SelectedPairChanged(pair));
+      consentGranted(nowNanos); // the pair just answered a check
+    }
+  }
+
+  // RFC 7675: consent freshness on the selected pair.
+  private void consentGranted(long nowNanos) {
+    long interval = config.consentIntervalNanos();
+    // RFC 7675 §5.1: the interval is randomised to 0.8..1.2 times its mean.
+    long jittered = (long) (interval * (0.8 + 0.4 * random.nextDouble()));
+    if (!timers.isArmed(Timer.CONSENT_CHECK)) {
+      timers.set(Timer.CONSENT_CHECK, Time.after(nowNanos, jittered));
+    }
+    timers.set(Timer.DISCONNECTED, Time.after(nowNanos, config.disconnectedAfterNanos()));
+    timers.set(Timer.CONSENT_EXPIRY, Time.after(nowNanos, config.consentTimeoutNanos()));
+    if (state == IceConnectionState.DISCONNECTED) {
+      setState(stateBeforeDisconnect);
+    }
+  }
+
+  private void sendConsentCheck(long nowNanos) {
+    long interval = config.consentIntervalNanos();
+    timers.set(
+        Timer.CONSENT_CHECK,
+        Time.after(nowNanos, (long) (interval * (0.8 + 0.4 * random.nextDouble()))));
+    if (remoteKey != null) {
+      sendCheck(selected, true, nowNanos);
+    }
+  }
+
+  /** RFC 7675 §5.1: 30 s without consent; use another working pair, or fail. */
+  private void consentLost(long nowNanos) {
+    selected.state(CandidatePair.State.FAILED);
+    timers.stop(Timer.CONSENT_CHECK);
+    timers.stop(Timer.DISCONNECTED);
+    checks.values().removeIf(c -> c.pair() == selected);
+    Optional<CandidatePair> next = bestValid();
+    if (next.isPresent()) {
+      CandidatePair pair = next.get();
+      if (state == IceConnectionState.DISCONNECTED) {
+        setState(stateBeforeDisconnect);
+      }
+      selected = pair;
+      events.add(new IceEvent.SelectedPairChanged(pair));
+      consentGranted(nowNanos);
+    } else {
+      timers.stop(Timer.PACING);
+      setState(IceConnectionState.FAILED);
     }
   }
 
@@ -594,7 +665,7 @@ public final class IceAgent implements DatagramEndpoint {
     if (pair.state() == CandidatePair.State.FROZEN) {
       checkList.unfreezeFoundation(pair.foundation());
     }
-    sendCheck(pair, nowNanos);
+    sendCheck(pair, false, nowNanos);
   }
 
   private boolean isPending(CandidatePair p) {
@@ -602,9 +673,9 @@ public final class IceAgent implements DatagramEndpoint {
   }
 
   // RFC 8445 §7.2.4: a connectivity check.
-  private void sendCheck(CandidatePair pair, long nowNanos) {
+  private void sendCheck(CandidatePair pair, boolean consent, long nowNanos) {
     TransactionId id = TransactionId.random(random);
-    boolean nominate = controlling && pair.useCandidate();
+    boolean nominate = !consent && controlling && pair.useCandidate();
     long localPreference = (pair.local().candidate().priority() >>> 8) & 0xFFFF;
     StunMessage.Builder b =
         StunMessage.builder(MessageType.BINDING_REQUEST, id)
@@ -624,8 +695,12 @@ public final class IceAgent implements DatagramEndpoint {
             pair,
             nominate,
             controlling,
+            consent,
             new StunClientTransaction(
                 id, bytes, TransportProtocol.UDP, config.checkRetransmission(), nowNanos)));
+    if (consent) {
+      return; // a consent check leaves the pair's state and the pacing alone
+    }
     pair.state(CandidatePair.State.IN_PROGRESS);
     lastCheckAt = nowNanos;
     if (state == IceConnectionState.NEW) {

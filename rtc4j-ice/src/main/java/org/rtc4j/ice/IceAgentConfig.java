@@ -16,6 +16,12 @@ import org.rtc4j.stun.StunRetransmission;
  * @param nominationDelayNanos how long the controlling agent waits, after the first pair works, for
  *     a better one before it nominates; default 500 ms
  * @param maxQueuedDatagrams how many responses may wait to be sent; default 256
+ * @param consentIntervalNanos the mean interval of consent checks on the selected pair (RFC 7675
+ *     §5.1: 5 s, randomised by ±20% per check)
+ * @param disconnectedAfterNanos how long without a consent response before the state becomes {@link
+ *     IceConnectionState#DISCONNECTED}; default 7 s
+ * @param consentTimeoutNanos how long without a consent response before consent is lost (RFC 7675
+ *     §5.1: 30 s); the agent then moves to another working pair or fails
  */
 public record IceAgentConfig(
     boolean controlling,
@@ -24,7 +30,10 @@ public record IceAgentConfig(
     StunRetransmission checkRetransmission,
     int maxPairs,
     long nominationDelayNanos,
-    int maxQueuedDatagrams) {
+    int maxQueuedDatagrams,
+    long consentIntervalNanos,
+    long disconnectedAfterNanos,
+    long consentTimeoutNanos) {
 
   /**
    * @throws IllegalArgumentException if a value is out of range
@@ -33,6 +42,12 @@ public record IceAgentConfig(
     Objects.requireNonNull(checkRetransmission, "checkRetransmission");
     if (paceNanos <= 0 || maxPairs < 1 || nominationDelayNanos < 0 || maxQueuedDatagrams < 1) {
       throw new IllegalArgumentException("pace, maxPairs and maxQueuedDatagrams must be positive");
+    }
+    if (consentIntervalNanos <= 0
+        || disconnectedAfterNanos <= 0
+        || consentTimeoutNanos < disconnectedAfterNanos) {
+      throw new IllegalArgumentException(
+          "need positive consent interval and 0 < disconnectedAfter <= consentTimeout");
     }
   }
 
@@ -51,6 +66,9 @@ public record IceAgentConfig(
     private int maxPairs = 100;
     private long nominationDelayNanos = Time.millis(500);
     private int maxQueuedDatagrams = 256;
+    private long consentIntervalNanos = Time.seconds(5);
+    private long disconnectedAfterNanos = Time.seconds(7);
+    private long consentTimeoutNanos = Time.seconds(30);
 
     private Builder() {}
 
@@ -96,6 +114,24 @@ public record IceAgentConfig(
       return this;
     }
 
+    /** The mean interval of consent checks; default 5 s (RFC 7675). */
+    public Builder consentIntervalNanos(long value) {
+      this.consentIntervalNanos = value;
+      return this;
+    }
+
+    /** How long without consent before DISCONNECTED; default 7 s. */
+    public Builder disconnectedAfterNanos(long value) {
+      this.disconnectedAfterNanos = value;
+      return this;
+    }
+
+    /** How long without consent before it is lost; default 30 s (RFC 7675). */
+    public Builder consentTimeoutNanos(long value) {
+      this.consentTimeoutNanos = value;
+      return this;
+    }
+
     /** The configuration. */
     public IceAgentConfig build() {
       return new IceAgentConfig(
@@ -105,7 +141,10 @@ public record IceAgentConfig(
           checkRetransmission,
           maxPairs,
           nominationDelayNanos,
-          maxQueuedDatagrams);
+          maxQueuedDatagrams,
+          consentIntervalNanos,
+          disconnectedAfterNanos,
+          consentTimeoutNanos);
     }
   }
 }

@@ -234,6 +234,79 @@ class IceAgentTest {
         a.pairs().stream().filter(p -> p.remote().type() == CandidateType.PEER_REFLEXIVE).count());
   }
 
+  /** The time of the first StateChanged(state) event that {@code events} received, via polls. */
+  static long timeOf(List<long[]> log, IceConnectionState state) {
+    for (long[] entry : log) {
+      if (entry[1] == state.ordinal()) {
+        return entry[0];
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void consentLossAfterLinkCutDisconnectsThenFails() {
+    Call call = new Call(9, true, false, LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    // Keep the call up for a while: consent checks keep it COMPLETED.
+    List<long[]> log = new ArrayList<>();
+    call.net.runUntil(() -> !logStates(call, log), Time.seconds(20));
+    assertEquals(IceConnectionState.COMPLETED, call.a.state(), "consent keeps a live call up");
+    assertEquals(List.of(), log, "no state change while the link is up");
+
+    long cut = call.net.now();
+    Host ha = call.net.hosts().get(0);
+    Host hb = call.net.hosts().get(1);
+    call.net.linkBoth(ha, hb, LinkConfig.down());
+    assertTrue(
+        call.net.runUntil(
+            () -> logStates(call, log) && call.a.state() == IceConnectionState.FAILED,
+            Time.seconds(60)));
+    long disconnected = timeOf(log, IceConnectionState.DISCONNECTED) - cut;
+    long failed = timeOf(log, IceConnectionState.FAILED) - cut;
+    // The last consent answer came at most one consent interval (5 s + 20%) before the cut;
+    // DISCONNECTED comes 7 s after it, FAILED 30 s after it (RFC 7675 §5.1).
+    assertTrue(
+        disconnected > 0 && disconnected <= Time.seconds(7), "disconnected after " + disconnected);
+    assertTrue(
+        failed > Time.seconds(30) - Time.millis(6000) && failed <= Time.seconds(30),
+        "failed after " + failed);
+  }
+
+  @Test
+  void aBriefOutageComesBack() {
+    Call call = new Call(10, true, false, LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    Host ha = call.net.hosts().get(0);
+    Host hb = call.net.hosts().get(1);
+    LinkConfig up = LinkConfig.builder().delayNanos(Time.millis(10)).build();
+    call.net.linkBoth(ha, hb, LinkConfig.down());
+    List<long[]> log = new ArrayList<>();
+    assertTrue(
+        call.net.runUntil(
+            () -> logStates(call, log) && call.a.state() == IceConnectionState.DISCONNECTED,
+            Time.seconds(20)));
+    call.net.linkBoth(ha, hb, up);
+    assertTrue(
+        call.net.runUntil(
+            () -> logStates(call, log) && call.a.state() == IceConnectionState.COMPLETED,
+            Time.seconds(10)));
+    call.net.runFor(Time.seconds(40));
+    assertEquals(IceConnectionState.COMPLETED, call.a.state());
+  }
+
+  /** Records A's state changes with their times; always false, for use in runUntil. */
+  static boolean logStates(Call call, List<long[]> log) {
+    int before = call.eventsA.size();
+    call.signal();
+    for (IceEvent e : call.eventsA.subList(before, call.eventsA.size())) {
+      if (e instanceof IceEvent.StateChanged sc) {
+        log.add(new long[] {call.net.now(), sc.state().ordinal()});
+      }
+    }
+    return true;
+  }
+
   static List<IceConnectionState> states(List<IceEvent> events) {
     List<IceConnectionState> out = new ArrayList<>();
     for (IceEvent e : events) {
