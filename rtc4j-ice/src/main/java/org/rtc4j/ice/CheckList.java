@@ -29,6 +29,11 @@ final class CheckList {
     this.controlling = controlling;
   }
 
+  /** Forgets every pair, for an ICE restart. */
+  void clear() {
+    pairs.clear();
+  }
+
   /** The pairs, highest priority first. */
   List<CandidatePair> pairs() {
     return pairs;

@@ -87,9 +87,9 @@ public final class IceAgent implements DatagramEndpoint {
 
   private final IceAgentConfig config;
   private final RandomSource random;
-  private final IceCredentials local;
+  private IceCredentials local;
   private final long tiebreaker;
-  private final byte[] localKey;
+  private byte[] localKey;
   private IceCredentials remote;
   private byte[] remoteKey;
   private boolean controlling;
@@ -104,7 +104,8 @@ public final class IceAgent implements DatagramEndpoint {
   private final TimerTable<Timer> timers = new TimerTable<>(Timer.class);
   private final DropCounts<Drop> drops = new DropCounts<>(Drop.class);
   private IceConnectionState state = IceConnectionState.NEW;
-  private CandidatePair selected;
+  private CandidatePair selected; // what data goes over; kept across a restart
+  private CandidatePair nominatedPair; // nominated in this generation of checks, or null
   private long lastCheckAt = Long.MIN_VALUE;
   private int peerReflexiveCount;
   private IceConnectionState stateBeforeDisconnect;
@@ -232,6 +233,42 @@ public final class IceAgent implements DatagramEndpoint {
     checkOpen();
     remoteEndOfCandidates = true;
     updateFailure();
+  }
+
+  /**
+   * Restarts ICE (RFC 8445 §9): new local credentials, and checks start again from scratch once the
+   * peer's new credentials and candidates arrive. Data keeps going over the current selected pair
+   * until a new pair is nominated. Local candidates are announced again, for the new description.
+   *
+   * @return the new local credentials, to signal to the peer
+   * @throws IllegalStateException if the agent is closed
+   */
+  public IceCredentials restart(long nowNanos) {
+    checkOpen();
+    local = IceCredentials.random(random);
+    localKey = StunCredentials.shortTermKey(local.password());
+    remote = null;
+    remoteKey = null;
+    remotes.clear();
+    remoteEndOfCandidates = false;
+    checkList.clear();
+    triggered.clear();
+    nominatedPair = null;
+    timers.stop(Timer.PACING);
+    timers.stop(Timer.NOMINATION);
+    // Consent on the old pair needs the old credentials: hold its timers until the new pair.
+    timers.stop(Timer.CONSENT_CHECK);
+    timers.stop(Timer.DISCONNECTED);
+    timers.stop(Timer.CONSENT_EXPIRY);
+    checks.clear();
+    lastCheckAt = Long.MIN_VALUE;
+    if (state == IceConnectionState.FAILED || state == IceConnectionState.DISCONNECTED) {
+      setState(IceConnectionState.CHECKING);
+    }
+    for (LocalCandidate l : locals) {
+      events.add(new IceEvent.CandidateGathered(l.candidate()));
+    }
+    return local;
   }
 
   /** Stops the agent: nothing more is sent, and inbound datagrams are dropped. */
@@ -577,11 +614,12 @@ public final class IceAgent implements DatagramEndpoint {
   }
 
   private boolean isNominationDone() {
-    return selected != null && selected.isNominated();
+    return nominatedPair != null;
   }
 
   private void nominated(CandidatePair pair, long nowNanos) {
     pair.nominate();
+    nominatedPair = pair;
     timers.stop(Timer.NOMINATION);
     select(pair, nowNanos);
     setState(IceConnectionState.COMPLETED);
@@ -653,7 +691,7 @@ public final class IceAgent implements DatagramEndpoint {
       return;
     }
     CandidatePair pair = triggered.poll();
-    if (pair == null && state != IceConnectionState.COMPLETED) {
+    if (pair == null && !isNominationDone()) {
       pair = checkList.nextToCheck().orElse(null);
       if (pair == null && checkList.pairs().stream().noneMatch(this::isPending)) {
         return;
@@ -714,8 +752,7 @@ public final class IceAgent implements DatagramEndpoint {
       return;
     }
     boolean work =
-        !triggered.isEmpty()
-            || (state != IceConnectionState.COMPLETED && checkList.nextToCheck().isPresent());
+        !triggered.isEmpty() || (!isNominationDone() && checkList.nextToCheck().isPresent());
     if (work) {
       long earliest =
           lastCheckAt == Long.MIN_VALUE ? nowNanos : Time.after(lastCheckAt, config.paceNanos());

@@ -295,6 +295,39 @@ class IceAgentTest {
     assertEquals(IceConnectionState.COMPLETED, call.a.state());
   }
 
+  @Test
+  void restartMidCallKeepsTheOldPairUntilANewOneIsNominated() {
+    Call call = new Call(11, true, false, LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.net.runFor(Time.seconds(3));
+    CandidatePair oldA = call.a.selectedPair().orElseThrow();
+    IceCredentials oldCredentials = call.a.localCredentials();
+
+    // JSEP: the offerer restarts, the answerer restarts with it; both exchange new credentials.
+    IceCredentials newA = call.a.restart(call.net.now());
+    IceCredentials newB = call.b.restart(call.net.now());
+    assertNotEquals(oldCredentials, newA);
+    assertTrue(call.a.selectedPair().isPresent(), "data keeps its pair during the restart");
+    call.net.runFor(Time.millis(200)); // signalling takes a while
+    call.a.setRemoteCredentials(newB, call.net.now());
+    call.b.setRemoteCredentials(newA, call.net.now());
+
+    boolean[] alwaysSelected = {true};
+    assertTrue(
+        call.net.runUntil(
+            () -> {
+              alwaysSelected[0] &= call.a.selectedPair().isPresent();
+              alwaysSelected[0] &= call.b.selectedPair().isPresent();
+              return call.completed() && call.a.selectedPair().orElseThrow() != oldA;
+            },
+            Time.seconds(5)));
+    assertTrue(alwaysSelected[0], "never without a pair");
+    call.assertConnectedOverTheOnlyPath();
+    call.net.runFor(Time.seconds(40));
+    assertEquals(IceConnectionState.COMPLETED, call.a.state(), "consent works with the new keys");
+    assertEquals(IceConnectionState.COMPLETED, call.b.state());
+  }
+
   /** Records A's state changes with their times; always false, for use in runUntil. */
   static boolean logStates(Call call, List<long[]> log) {
     int before = call.eventsA.size();
