@@ -415,7 +415,9 @@ public final class IceAgent implements DatagramEndpoint {
       }
       switchRole(false);
     } else if (!controlling && theyAreControlled.isPresent()) {
-      if (Long.compareUnsigned(tiebreaker, theyAreControlled.get().tiebreaker()) >= 0) {
+      // A lite agent is always controlled: the full peer must take control (RFC 8445 §6.1.1).
+      if (!config.lite()
+          && Long.compareUnsigned(tiebreaker, theyAreControlled.get().tiebreaker()) >= 0) {
         switchRole(true);
       } else {
         respond(request, datagram, false);
@@ -454,6 +456,19 @@ public final class IceAgent implements DatagramEndpoint {
       return; // incompatible, or beyond the pair limit
     }
     boolean nominatedByPeer = !controlling && request.has(UseCandidate.class);
+    if (config.lite()) {
+      // A lite agent does not check: an authenticated check proves the pair (RFC 8445 §2.5).
+      pair.state(CandidatePair.State.SUCCEEDED);
+      if (state == IceConnectionState.NEW || state == IceConnectionState.CHECKING) {
+        setState(IceConnectionState.CONNECTED);
+      }
+      if (nominatedByPeer && nominatedPair != pair) {
+        nominated(pair, nowNanos);
+      } else if (pair == selected) {
+        consentGranted(nowNanos); // the peer's consent checks keep the pair alive
+      }
+      return;
+    }
     switch (pair.state()) {
       case SUCCEEDED -> {
         if (nominatedByPeer) {
@@ -653,7 +668,7 @@ public final class IceAgent implements DatagramEndpoint {
     timers.set(
         Timer.CONSENT_CHECK,
         Time.after(nowNanos, (long) (interval * (0.8 + 0.4 * random.nextDouble()))));
-    if (remoteKey != null) {
+    if (remoteKey != null && !config.lite()) {
       sendCheck(selected, true, nowNanos);
     }
   }
@@ -687,7 +702,7 @@ public final class IceAgent implements DatagramEndpoint {
 
   // RFC 8445 §6.1.4.2: one check per Ta, triggered checks first.
   private void sendNextCheck(long nowNanos) {
-    if (remote == null) {
+    if (remote == null || config.lite()) {
       return;
     }
     CandidatePair pair = triggered.poll();
@@ -748,7 +763,10 @@ public final class IceAgent implements DatagramEndpoint {
 
   /** Arms the pacing timer if a check may be sent. */
   private void schedule(long nowNanos) {
-    if (remote == null || state == IceConnectionState.CLOSED || timers.isArmed(Timer.PACING)) {
+    if (remote == null
+        || config.lite()
+        || state == IceConnectionState.CLOSED
+        || timers.isArmed(Timer.PACING)) {
       return;
     }
     boolean work =

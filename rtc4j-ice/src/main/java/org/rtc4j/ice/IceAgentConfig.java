@@ -33,7 +33,8 @@ public record IceAgentConfig(
     int maxQueuedDatagrams,
     long consentIntervalNanos,
     long disconnectedAfterNanos,
-    long consentTimeoutNanos) {
+    long consentTimeoutNanos,
+    boolean lite) {
 
   /**
    * @throws IllegalArgumentException if a value is out of range
@@ -42,6 +43,9 @@ public record IceAgentConfig(
     Objects.requireNonNull(checkRetransmission, "checkRetransmission");
     if (paceNanos <= 0 || maxPairs < 1 || nominationDelayNanos < 0 || maxQueuedDatagrams < 1) {
       throw new IllegalArgumentException("pace, maxPairs and maxQueuedDatagrams must be positive");
+    }
+    if (lite && controlling) {
+      throw new IllegalArgumentException("an ICE-lite agent is always controlled");
     }
     if (consentIntervalNanos <= 0
         || disconnectedAfterNanos <= 0
@@ -69,6 +73,7 @@ public record IceAgentConfig(
     private long consentIntervalNanos = Time.seconds(5);
     private long disconnectedAfterNanos = Time.seconds(7);
     private long consentTimeoutNanos = Time.seconds(30);
+    private boolean lite;
 
     private Builder() {}
 
@@ -132,6 +137,12 @@ public record IceAgentConfig(
       return this;
     }
 
+    /** Be an ICE-lite agent; default false (full ICE). A lite agent is never controlling. */
+    public Builder lite(boolean value) {
+      this.lite = value;
+      return this;
+    }
+
     /** The configuration. */
     public IceAgentConfig build() {
       return new IceAgentConfig(
@@ -144,7 +155,8 @@ public record IceAgentConfig(
           maxQueuedDatagrams,
           consentIntervalNanos,
           disconnectedAfterNanos,
-          consentTimeoutNanos);
+          consentTimeoutNanos,
+          lite);
     }
   }
 }

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rtc4j.common.Datagram;
+import org.rtc4j.common.DatagramEndpoint;
+import org.rtc4j.common.ParseException;
 import org.rtc4j.common.RandomSource;
 import org.rtc4j.common.Time;
+import org.rtc4j.stun.MessageClass;
 import org.rtc4j.stun.MessageType;
 import org.rtc4j.stun.StunCredentials;
 import org.rtc4j.stun.StunMessage;
@@ -36,19 +39,23 @@ class IceAgentTest {
     boolean signalA = true; // deliver A's candidates to B
     boolean signalB = true; // deliver B's candidates to A
     final List<Candidate> heldFromA = new ArrayList<>();
+    final List<MessageClass> sentByA = new ArrayList<>();
+    final List<MessageClass> sentByB = new ArrayList<>();
 
     Call(long seed, boolean aControlling, boolean bControlling, LinkConfig link) {
+      this(
+          seed,
+          IceAgentConfig.builder().controlling(aControlling).build(),
+          IceAgentConfig.builder().controlling(bControlling).build(),
+          link);
+    }
+
+    Call(long seed, IceAgentConfig configA, IceAgentConfig configB, LinkConfig link) {
       net = VirtualNetwork.seeded(seed);
-      a =
-          new IceAgent(
-              IceAgentConfig.builder().controlling(aControlling).build(),
-              RandomSource.seeded(seed * 31 + 1));
-      b =
-          new IceAgent(
-              IceAgentConfig.builder().controlling(bControlling).build(),
-              RandomSource.seeded(seed * 31 + 2));
-      Host ha = net.addHost("a", a, A.getAddress());
-      Host hb = net.addHost("b", b, B.getAddress());
+      a = new IceAgent(configA, RandomSource.seeded(seed * 31 + 1));
+      b = new IceAgent(configB, RandomSource.seeded(seed * 31 + 2));
+      Host ha = net.addHost("a", new Spy(a, sentByA), A.getAddress());
+      Host hb = net.addHost("b", new Spy(b, sentByB), B.getAddress());
       net.linkBoth(ha, hb, link);
       a.setRemoteCredentials(b.localCredentials(), 0);
       b.setRemoteCredentials(a.localCredentials(), 0);
@@ -328,6 +335,28 @@ class IceAgentTest {
     assertEquals(IceConnectionState.COMPLETED, call.b.state());
   }
 
+  @Test
+  void fullAgentConnectsToALiteAgentThatNeverChecks() {
+    Call call =
+        new Call(
+            12,
+            IceAgentConfig.builder().controlling(true).build(),
+            IceAgentConfig.builder().lite(true).build(),
+            LinkConfig.builder().delayNanos(Time.millis(10)).loss(0.1).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(10)));
+    call.assertConnectedOverTheOnlyPath();
+    call.net.runFor(Time.seconds(40));
+    assertEquals(IceConnectionState.COMPLETED, call.b.state(), "the full side's checks keep it");
+    // The lite side sent only responses, never a check of its own.
+    assertTrue(call.sentByB.size() >= 3, "B answered checks: " + call.sentByB.size());
+    assertTrue(call.sentByB.stream().allMatch(MessageClass::isResponse), "lite B never checks");
+    assertTrue(call.sentByA.contains(MessageClass.REQUEST));
+    // When A goes away, the lite side notices: its peer's checks stop.
+    call.a.close();
+    assertTrue(
+        call.net.runUntil(() -> call.b.state() == IceConnectionState.FAILED, Time.seconds(40)));
+  }
+
   /** Records A's state changes with their times; always false, for use in runUntil. */
   static boolean logStates(Call call, List<long[]> log) {
     int before = call.eventsA.size();
@@ -338,6 +367,37 @@ class IceAgentTest {
       }
     }
     return true;
+  }
+
+  /** Passes everything through to an agent, noting the class of each STUN message it sends. */
+  record Spy(IceAgent agent, List<MessageClass> sent) implements DatagramEndpoint {
+    @Override
+    public void handleRead(Datagram datagram, long nowNanos) {
+      agent.handleRead(datagram, nowNanos);
+    }
+
+    @Override
+    public Datagram pollWrite() {
+      Datagram d = agent.pollWrite();
+      if (d != null) {
+        try {
+          sent.add(StunMessage.decode(d).type().messageClass());
+        } catch (ParseException e) {
+          throw new AssertionError("the agent sent a malformed message", e);
+        }
+      }
+      return d;
+    }
+
+    @Override
+    public void handleTimeout(long nowNanos) {
+      agent.handleTimeout(nowNanos);
+    }
+
+    @Override
+    public long pollTimeout() {
+      return agent.pollTimeout();
+    }
   }
 
   static List<IceConnectionState> states(List<IceEvent> events) {
