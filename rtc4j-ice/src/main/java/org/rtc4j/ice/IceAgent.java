@@ -28,6 +28,7 @@ import org.rtc4j.stun.attributes.ErrorCode;
 import org.rtc4j.stun.attributes.Fingerprint;
 import org.rtc4j.stun.attributes.IceControlled;
 import org.rtc4j.stun.attributes.IceControlling;
+import org.rtc4j.stun.attributes.MappedAddress;
 import org.rtc4j.stun.attributes.Priority;
 import org.rtc4j.stun.attributes.UseCandidate;
 import org.rtc4j.stun.attributes.Username;
@@ -85,6 +86,10 @@ public final class IceAgent implements DatagramEndpoint {
       boolean consent,
       StunClientTransaction transaction) {}
 
+  /** A Binding request to a STUN server, to learn a server-reflexive candidate. */
+  private record Gathering(
+      LocalCandidate host, InetSocketAddress server, StunClientTransaction transaction) {}
+
   private final IceAgentConfig config;
   private final RandomSource random;
   private IceCredentials local;
@@ -99,6 +104,10 @@ public final class IceAgent implements DatagramEndpoint {
   private final CheckList checkList;
   private final ArrayDeque<CandidatePair> triggered = new ArrayDeque<>();
   private final Map<TransactionId, Check> checks = new LinkedHashMap<>();
+  private final Map<TransactionId, Gathering> gatherings = new LinkedHashMap<>();
+  private final List<InetSocketAddress> stunServers = new ArrayList<>();
+  private boolean gatheringRequestedComplete;
+  private boolean gatheringCompleteSent;
   private final ArrayDeque<Datagram> output = new ArrayDeque<>();
   private final ArrayDeque<IceEvent> events = new ArrayDeque<>();
   private final TimerTable<Timer> timers = new TimerTable<>(Timer.class);
@@ -187,14 +196,104 @@ public final class IceAgent implements DatagramEndpoint {
     locals.add(lc);
     checkList.pairLocal(lc, remotes);
     events.add(new IceEvent.CandidateGathered(c));
+    for (InetSocketAddress server : stunServers) {
+      gather(lc, server, nowNanos);
+    }
     schedule(nowNanos);
     return c;
   }
 
-  /** Says that no more local candidates will come (trickle ICE end-of-candidates). */
+  /**
+   * Adds a STUN server: each host candidate (those added before and after) sends it a Binding
+   * request, and the address the server saw becomes a server-reflexive candidate (RFC 8445
+   * §5.1.1.2). The requests come out of {@link #pollWrite()} like everything else.
+   */
+  public void addStunServer(InetSocketAddress server, long nowNanos) {
+    checkOpen();
+    if (server.isUnresolved()) {
+      throw new IllegalArgumentException("resolve the STUN server's name first: " + server);
+    }
+    stunServers.add(server);
+    for (LocalCandidate l : List.copyOf(locals)) {
+      if (l.candidate().type() == CandidateType.HOST) {
+        gather(l, server, nowNanos);
+      }
+    }
+  }
+
+  private void gather(LocalCandidate host, InetSocketAddress server, long nowNanos) {
+    boolean sameFamily =
+        (host.base().getAddress() instanceof java.net.Inet4Address)
+            == (server.getAddress() instanceof java.net.Inet4Address);
+    if (!sameFamily) {
+      return;
+    }
+    TransactionId id = TransactionId.random(random);
+    byte[] request = StunMessage.builder(MessageType.BINDING_REQUEST, id).fingerprint().encode();
+    gatherings.put(
+        id,
+        new Gathering(
+            host,
+            server,
+            new StunClientTransaction(
+                id, request, TransportProtocol.UDP, config.checkRetransmission(), nowNanos)));
+  }
+
+  private void handleGatheringResponse(
+      Gathering g, StunMessage response, Datagram datagram, long nowNanos) {
+    gatherings.remove(response.transactionId());
+    g.transaction().handleResponse(response, nowNanos);
+    Optional<InetSocketAddress> mapped =
+        response
+            .attribute(XorMappedAddress.class)
+            .map(XorMappedAddress::address)
+            .or(() -> response.attribute(MappedAddress.class).map(MappedAddress::address));
+    if (response.type().messageClass() == MessageClass.SUCCESS_RESPONSE
+        && mapped.isPresent()
+        && !mapped.get().equals(g.host().base())
+        && locals.stream()
+            .noneMatch(l -> mapped.get().equals(l.candidate().socketAddress().orElse(null)))) {
+      InetSocketAddress base = g.host().base();
+      long localPreference = (g.host().candidate().priority() >>> 8) & 0xFFFF;
+      Candidate srflx =
+          new Candidate(
+              Candidate.foundation(
+                  CandidateType.SERVER_REFLEXIVE,
+                  base.getAddress(),
+                  g.server(),
+                  TransportProtocol.UDP),
+              1,
+              "udp",
+              CandidateType.SERVER_REFLEXIVE.priority((int) localPreference, 1),
+              mapped.get().getAddress().getHostAddress(),
+              mapped.get().getPort(),
+              CandidateType.SERVER_REFLEXIVE,
+              base.getAddress().getHostAddress(),
+              base.getPort(),
+              List.of());
+      LocalCandidate lc = new LocalCandidate(srflx, base);
+      locals.add(lc);
+      checkList.pairLocal(lc, remotes); // redundant with the host's pairs: pruned
+      events.add(new IceEvent.CandidateGathered(srflx));
+    }
+    maybeGatheringComplete();
+  }
+
+  private void maybeGatheringComplete() {
+    if (gatheringRequestedComplete && gatherings.isEmpty() && !gatheringCompleteSent) {
+      gatheringCompleteSent = true;
+      events.add(new IceEvent.GatheringComplete());
+    }
+  }
+
+  /**
+   * Says that no more local addresses will come. {@link IceEvent.GatheringComplete} follows once
+   * every STUN server has answered or timed out (trickle ICE end-of-candidates).
+   */
   public void gatheringComplete() {
     checkOpen();
-    events.add(new IceEvent.GatheringComplete());
+    gatheringRequestedComplete = true;
+    maybeGatheringComplete();
   }
 
   /**
@@ -277,6 +376,7 @@ public final class IceAgent implements DatagramEndpoint {
       return;
     }
     checks.clear();
+    gatherings.clear();
     triggered.clear();
     output.clear();
     for (Timer t : Timer.values()) {
@@ -318,7 +418,14 @@ public final class IceAgent implements DatagramEndpoint {
     }
     switch (message.type().messageClass()) {
       case REQUEST -> handleRequest(message, datagram, base.get(), nowNanos);
-      case SUCCESS_RESPONSE, ERROR_RESPONSE -> handleResponse(message, datagram, nowNanos);
+      case SUCCESS_RESPONSE, ERROR_RESPONSE -> {
+        Gathering g = gatherings.get(message.transactionId());
+        if (g != null) {
+          handleGatheringResponse(g, message, datagram, nowNanos);
+        } else {
+          handleResponse(message, datagram, nowNanos);
+        }
+      }
       case INDICATION -> {
         // A keepalive (RFC 8445 §11): nothing to do.
       }
@@ -330,6 +437,13 @@ public final class IceAgent implements DatagramEndpoint {
     Datagram d = output.poll();
     if (d != null) {
       return d;
+    }
+    for (Gathering g : gatherings.values()) {
+      byte[] bytes = g.transaction().pollRequest();
+      if (bytes != null) {
+        return new Datagram(
+            bytes, 0, bytes.length, g.host().base(), g.server(), TransportProtocol.UDP, null);
+      }
     }
     for (Check c : checks.values()) {
       byte[] bytes = c.transaction().pollRequest();
@@ -362,6 +476,14 @@ public final class IceAgent implements DatagramEndpoint {
         } // a lost consent check is judged by the consent timers alone
       }
     }
+    for (Iterator<Gathering> it = gatherings.values().iterator(); it.hasNext(); ) {
+      StunClientTransaction t = it.next().transaction();
+      t.handleTimeout(nowNanos);
+      if (t.state() == StunClientTransaction.State.TIMED_OUT) {
+        it.remove(); // the server is unreachable: no server-reflexive candidate from it
+        maybeGatheringComplete();
+      }
+    }
     if (timers.expire(Timer.PACING, nowNanos)) {
       sendNextCheck(nowNanos);
     }
@@ -385,6 +507,9 @@ public final class IceAgent implements DatagramEndpoint {
   @Override
   public long pollTimeout() {
     long earliest = timers.earliest();
+    for (Gathering g : gatherings.values()) {
+      earliest = Math.min(earliest, g.transaction().pollTimeout());
+    }
     for (Check c : checks.values()) {
       earliest = Math.min(earliest, c.transaction().pollTimeout());
     }
