@@ -853,7 +853,10 @@ public final class IceAgent implements DatagramEndpoint {
   // RFC 8445 §7.2.4: a connectivity check.
   private void sendCheck(CandidatePair pair, boolean consent, long nowNanos) {
     TransactionId id = TransactionId.random(random);
-    boolean nominate = !consent && controlling && pair.useCandidate();
+    boolean nominate =
+        !consent
+            && controlling
+            && (pair.useCandidate() || (config.aggressiveNomination() && !isNominationDone()));
     long localPreference = (pair.local().candidate().priority() >>> 8) & 0xFFFF;
     StunMessage.Builder b =
         StunMessage.builder(MessageType.BINDING_REQUEST, id)

@@ -34,7 +34,8 @@ public record IceAgentConfig(
     long consentIntervalNanos,
     long disconnectedAfterNanos,
     long consentTimeoutNanos,
-    boolean lite) {
+    boolean lite,
+    boolean aggressiveNomination) {
 
   /**
    * @throws IllegalArgumentException if a value is out of range
@@ -74,6 +75,7 @@ public record IceAgentConfig(
     private long disconnectedAfterNanos = Time.seconds(7);
     private long consentTimeoutNanos = Time.seconds(30);
     private boolean lite;
+    private boolean aggressiveNomination;
 
     private Builder() {}
 
@@ -143,6 +145,12 @@ public record IceAgentConfig(
       return this;
     }
 
+    /** Nominate aggressively when controlling; default false (regular nomination). */
+    public Builder aggressiveNomination(boolean value) {
+      this.aggressiveNomination = value;
+      return this;
+    }
+
     /** The configuration. */
     public IceAgentConfig build() {
       return new IceAgentConfig(
@@ -156,7 +164,8 @@ public record IceAgentConfig(
           consentIntervalNanos,
           disconnectedAfterNanos,
           consentTimeoutNanos,
-          lite);
+          lite,
+          aggressiveNomination);
     }
   }
 }

@@ -357,6 +357,20 @@ class IceAgentTest {
         call.net.runUntil(() -> call.b.state() == IceConnectionState.FAILED, Time.seconds(40)));
   }
 
+  @Test
+  void acceptsAggressiveNominationFromAnOlderPeer() {
+    Call call =
+        new Call(
+            13,
+            IceAgentConfig.builder().controlling(true).aggressiveNomination(true).build(),
+            IceAgentConfig.builder().build(),
+            LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.assertConnectedOverTheOnlyPath();
+    // Aggressive: the first check already nominates, so no separate nomination round trip.
+    assertTrue(call.net.now() < Time.millis(200), "took " + call.net.now() / 1_000_000 + " ms");
+  }
+
   /** Records A's state changes with their times; always false, for use in runUntil. */
   static boolean logStates(Call call, List<long[]> log) {
     int before = call.eventsA.size();
