@@ -53,7 +53,11 @@ import org.rtc4j.testkit.TraceEvent.Kind;
  *   <li>nowhere: the packet is dropped and counted as {@link DropReason#NO_ROUTE}.
  * </ol>
  *
- * An ordinary host must send from an address it owns; otherwise its endpoint has a bug and the
+ * A packet to a multicast address (such as mDNS's {@code 224.0.0.251}) goes instead to every other
+ * ordinary host in the sender's realm, each copy over its own link, arriving with {@code local()}
+ * the multicast address.
+ *
+ * <p>An ordinary host must send from an address it owns; otherwise its endpoint has a bug and the
  * driver throws {@link IllegalStateException}. A gateway may send from any address, since it
  * forwards for others. A NAT is therefore an endpoint added with {@link #addGateway}: it receives
  * what its inside hosts send to the outside (addressed as they sent it), rewrites the addresses,
@@ -493,12 +497,30 @@ public final class VirtualNetwork {
     int length = payload.length;
     int hash = Arrays.hashCode(payload);
 
+    if (destination.getAddress().isMulticastAddress()) {
+      // Link-local multicast (mDNS): every other ordinary host in the sender's realm gets a
+      // copy, each over its own link.
+      for (Host to : hosts) {
+        if (to != from && !to.isGateway() && to.realm() == from.realm()) {
+          transmit(from, to, out, payload.clone(), hash);
+        }
+      }
+      return;
+    }
     Host to = route(from, destination.getAddress());
     if (to == null) {
       drops.increment(DropReason.NO_ROUTE);
       record(Kind.DROP_NO_ROUTE, source, destination, length, hash);
       return;
     }
+    transmit(from, to, out, payload, hash);
+  }
+
+  /** Puts one copy of {@code out} on the link from {@code from} to {@code to}. */
+  private void transmit(Host from, Host to, Datagram out, byte[] payload, int hash) {
+    InetSocketAddress source = out.local();
+    InetSocketAddress destination = out.remote();
+    int length = payload.length;
     Link link = linkState(from, to);
     LinkConfig config = link.config != null ? link.config : defaultLink;
     link.sent++;

@@ -193,4 +193,27 @@ class VirtualNetworkTest {
     net.resetLink(a, b);
     assertEquals(slow, net.linkConfig(a, b));
   }
+
+  @Test
+  void multicastReachesEveryOtherHostInTheRealm() throws Exception {
+    VirtualNetwork net = VirtualNetwork.seeded(5);
+    RecordingEndpoint a = new RecordingEndpoint();
+    RecordingEndpoint b = new RecordingEndpoint();
+    RecordingEndpoint c = new RecordingEndpoint();
+    net.addHost("a", a, java.net.InetAddress.getByName("10.0.0.1"));
+    net.addHost("b", b, java.net.InetAddress.getByName("10.0.0.2"));
+    net.addHost("c", c, java.net.InetAddress.getByName("10.0.0.3"));
+    java.net.InetSocketAddress group =
+        new java.net.InetSocketAddress(java.net.InetAddress.getByName("224.0.0.251"), 5353);
+    a.send(
+        org.rtc4j.common.Datagram.udp(
+            new byte[] {7},
+            new java.net.InetSocketAddress(java.net.InetAddress.getByName("10.0.0.1"), 5353),
+            group));
+    net.runFor(org.rtc4j.common.Time.millis(1));
+    org.junit.jupiter.api.Assertions.assertEquals(0, a.received.size(), "not to itself");
+    org.junit.jupiter.api.Assertions.assertEquals(1, b.received.size());
+    org.junit.jupiter.api.Assertions.assertEquals(1, c.received.size());
+    org.junit.jupiter.api.Assertions.assertEquals(group, b.received.get(0).local());
+  }
 }
