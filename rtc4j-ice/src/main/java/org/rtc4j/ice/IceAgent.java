@@ -68,7 +68,9 @@ public final class IceAgent implements DatagramEndpoint {
     /** The output queue was full, so a response was not sent. */
     OUTPUT_QUEUE_FULL,
     /** Arrived after {@link #close()}. */
-    CLOSED
+    CLOSED,
+    /** A malformed mDNS message. */
+    MDNS_MALFORMED
   }
 
   private enum Timer {
@@ -76,7 +78,22 @@ public final class IceAgent implements DatagramEndpoint {
     NOMINATION,
     CONSENT_CHECK,
     DISCONNECTED,
-    CONSENT_EXPIRY
+    CONSENT_EXPIRY,
+    MDNS_QUERY
+  }
+
+  /** mDNS's IPv4 group, 224.0.0.251, port 5353 (RFC 6762 §3). */
+  private static final InetSocketAddress MDNS_GROUP =
+      new InetSocketAddress(mdnsGroup(), MdnsMessage.PORT);
+
+  private static final int MDNS_QUERIES = 3;
+
+  private static java.net.InetAddress mdnsGroup() {
+    try {
+      return java.net.InetAddress.getByAddress(new byte[] {(byte) 224, 0, 0, (byte) 251});
+    } catch (java.net.UnknownHostException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private record Check(
@@ -108,6 +125,9 @@ public final class IceAgent implements DatagramEndpoint {
   private final List<InetSocketAddress> stunServers = new ArrayList<>();
   private boolean gatheringRequestedComplete;
   private boolean gatheringCompleteSent;
+  private final Map<String, java.net.InetAddress> ownNames = new LinkedHashMap<>();
+  private final Map<String, List<Candidate>> unresolved = new LinkedHashMap<>();
+  private final Map<String, Integer> queriesSent = new LinkedHashMap<>();
   private final ArrayDeque<Datagram> output = new ArrayDeque<>();
   private final ArrayDeque<IceEvent> events = new ArrayDeque<>();
   private final TimerTable<Timer> timers = new TimerTable<>(Timer.class);
@@ -183,15 +203,24 @@ public final class IceAgent implements DatagramEndpoint {
       }
     }
     int localPreference = Math.max(0, 65535 - locals.size());
+    String address = base.getAddress().getHostAddress();
+    if (config.mdnsHostNames()) {
+      address = mdnsName();
+      ownNames.put(address, base.getAddress());
+    }
     Candidate c =
-        Candidate.of(
+        new Candidate(
             Candidate.foundation(
                 CandidateType.HOST, base.getAddress(), null, TransportProtocol.UDP),
             1,
-            TransportProtocol.UDP,
+            "udp",
             CandidateType.HOST.priority(localPreference, 1),
-            base,
-            CandidateType.HOST);
+            address,
+            base.getPort(),
+            CandidateType.HOST,
+            null,
+            -1,
+            List.of());
     LocalCandidate lc = new LocalCandidate(c, base);
     locals.add(lc);
     checkList.pairLocal(lc, remotes);
@@ -279,6 +308,93 @@ public final class IceAgent implements DatagramEndpoint {
     maybeGatheringComplete();
   }
 
+  // mDNS (draft-ietf-mmusic-mdns-ice-candidates): answer for our names, resolve the peer's.
+  private void handleMdns(Datagram datagram, long nowNanos) {
+    MdnsMessage message;
+    try {
+      message = MdnsMessage.parse(datagram.data(), datagram.offset(), datagram.length());
+    } catch (ParseException e) {
+      drops.increment(Drop.MDNS_MALFORMED);
+      return;
+    }
+    if (!message.response()) {
+      List<MdnsMessage.Answer> answers = new ArrayList<>();
+      for (MdnsMessage.Question q : message.questions()) {
+        java.net.InetAddress ip = ownNames.get(q.name());
+        boolean v4 = ip instanceof java.net.Inet4Address;
+        if (ip != null
+            && ((q.type() == MdnsMessage.TYPE_A && v4)
+                || (q.type() == MdnsMessage.TYPE_AAAA && !v4))) {
+          answers.add(new MdnsMessage.Answer(q.name(), ip, 120));
+        }
+      }
+      if (!answers.isEmpty() && output.size() < config.maxQueuedDatagrams()) {
+        byte[] bytes = new MdnsMessage(true, List.of(), answers).encode();
+        java.net.InetAddress from = answers.get(0).address();
+        output.add(Datagram.udp(bytes, new InetSocketAddress(from, MdnsMessage.PORT), MDNS_GROUP));
+      }
+      return;
+    }
+    for (MdnsMessage.Answer a : message.answers()) {
+      List<Candidate> waiting = unresolved.remove(a.name());
+      if (waiting == null) {
+        continue;
+      }
+      queriesSent.remove(a.name());
+      for (Candidate c : waiting) {
+        addRemoteCandidate(c.withAddress(new InetSocketAddress(a.address(), c.port())), nowNanos);
+      }
+    }
+  }
+
+  /** Sends one query for every name still unresolved, up to three times a name. */
+  private void queryMdns(long nowNanos) {
+    Optional<LocalCandidate> v4 =
+        locals.stream()
+            .filter(l -> l.base().getAddress() instanceof java.net.Inet4Address)
+            .findFirst();
+    List<MdnsMessage.Question> questions = new ArrayList<>();
+    for (Iterator<Map.Entry<String, Integer>> it = queriesSent.entrySet().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, Integer> e = it.next();
+      if (e.getValue() >= MDNS_QUERIES) {
+        it.remove(); // nobody answers for it: the candidate stays unusable
+        unresolved.remove(e.getKey());
+      } else if (v4.isPresent()) {
+        questions.add(new MdnsMessage.Question(e.getKey(), MdnsMessage.TYPE_A));
+        e.setValue(e.getValue() + 1);
+      }
+    }
+    if (!questions.isEmpty() && output.size() < config.maxQueuedDatagrams()) {
+      byte[] bytes = new MdnsMessage(false, questions, List.of()).encode();
+      InetSocketAddress from =
+          new InetSocketAddress(v4.get().base().getAddress(), MdnsMessage.PORT);
+      output.add(Datagram.udp(bytes, from, MDNS_GROUP));
+    }
+    if (!queriesSent.isEmpty()) {
+      timers.set(Timer.MDNS_QUERY, Time.after(nowNanos, Time.seconds(1)));
+    }
+  }
+
+  /** A fresh {@code <uuid>.local} name: a random (version 4) UUID, as browsers make them. */
+  private String mdnsName() {
+    byte[] b = new byte[16];
+    random.nextBytes(b);
+    b[6] = (byte) ((b[6] & 0x0F) | 0x40);
+    b[8] = (byte) ((b[8] & 0x3F) | 0x80);
+    String hex = java.util.HexFormat.of().formatHex(b);
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20)
+        + ".local";
+  }
+
   private void maybeGatheringComplete() {
     if (gatheringRequestedComplete && gatherings.isEmpty() && !gatheringCompleteSent) {
       gatheringCompleteSent = true;
@@ -315,6 +431,18 @@ public final class IceAgent implements DatagramEndpoint {
    */
   public boolean addRemoteCandidate(Candidate candidate, long nowNanos) {
     checkOpen();
+    if (candidate.isMdns()
+        && candidate.transportProtocol().orElse(null) == TransportProtocol.UDP
+        && candidate.component() == 1) {
+      String name = candidate.address().toLowerCase(java.util.Locale.ROOT);
+      boolean first = !unresolved.containsKey(name);
+      unresolved.computeIfAbsent(name, n -> new ArrayList<>()).add(candidate);
+      if (first) {
+        queriesSent.put(name, 0);
+        queryMdns(nowNanos);
+      }
+      return true;
+    }
     Optional<InetSocketAddress> address = candidate.socketAddress();
     if (address.isEmpty()
         || candidate.transportProtocol().orElse(null) != TransportProtocol.UDP
@@ -396,7 +524,13 @@ public final class IceAgent implements DatagramEndpoint {
       drops.increment(Drop.CLOSED);
       return;
     }
-    if (!StunMessage.isStun(datagram.data(), datagram.offset(), datagram.length())) {
+    boolean stun = StunMessage.isStun(datagram.data(), datagram.offset(), datagram.length());
+    if (datagram.local().getAddress().isMulticastAddress()
+        || (!stun && datagram.remote().getPort() == MdnsMessage.PORT)) {
+      handleMdns(datagram, nowNanos);
+      return;
+    }
+    if (!stun) {
       drops.increment(Drop.NOT_STUN);
       return;
     }
@@ -499,6 +633,9 @@ public final class IceAgent implements DatagramEndpoint {
     }
     if (timers.expire(Timer.CONSENT_EXPIRY, nowNanos)) {
       consentLost(nowNanos);
+    }
+    if (timers.expire(Timer.MDNS_QUERY, nowNanos)) {
+      queryMdns(nowNanos);
     }
     schedule(nowNanos);
     updateFailure();

@@ -35,7 +35,8 @@ public record IceAgentConfig(
     long disconnectedAfterNanos,
     long consentTimeoutNanos,
     boolean lite,
-    boolean aggressiveNomination) {
+    boolean aggressiveNomination,
+    boolean mdnsHostNames) {
 
   /**
    * @throws IllegalArgumentException if a value is out of range
@@ -76,6 +77,7 @@ public record IceAgentConfig(
     private long consentTimeoutNanos = Time.seconds(30);
     private boolean lite;
     private boolean aggressiveNomination;
+    private boolean mdnsHostNames;
 
     private Builder() {}
 
@@ -151,6 +153,12 @@ public record IceAgentConfig(
       return this;
     }
 
+    /** Announce host candidates under mDNS names; default false (IP addresses). */
+    public Builder mdnsHostNames(boolean value) {
+      this.mdnsHostNames = value;
+      return this;
+    }
+
     /** The configuration. */
     public IceAgentConfig build() {
       return new IceAgentConfig(
@@ -165,7 +173,8 @@ public record IceAgentConfig(
           disconnectedAfterNanos,
           consentTimeoutNanos,
           lite,
-          aggressiveNomination);
+          aggressiveNomination,
+          mdnsHostNames);
     }
   }
 }

@@ -371,6 +371,62 @@ class IceAgentTest {
     assertTrue(call.net.now() < Time.millis(200), "took " + call.net.now() / 1_000_000 + " ms");
   }
 
+  @Test
+  void mdnsHostNamesAreResolvedAndConnect() {
+    Call call =
+        new Call(
+            14,
+            IceAgentConfig.builder().controlling(true).mdnsHostNames(true).build(),
+            IceAgentConfig.builder().mdnsHostNames(true).build(),
+            LinkConfig.builder().delayNanos(Time.millis(5)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    call.assertConnectedOverTheOnlyPath();
+    Candidate announced =
+        call.eventsA.stream()
+            .filter(e -> e instanceof IceEvent.CandidateGathered)
+            .map(e -> ((IceEvent.CandidateGathered) e).candidate())
+            .findFirst()
+            .orElseThrow();
+    assertTrue(announced.isMdns(), "A's address never appears in signalling: " + announced);
+    assertTrue(
+        announced
+            .address()
+            .matches(
+                "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.local"));
+    // B resolved A's name to A's real address (not merely learned it as peer-reflexive).
+    assertEquals(A, call.b.selectedPair().orElseThrow().remoteAddress());
+    assertTrue(
+        call.b.pairs().stream()
+            .anyMatch(p -> p.remote().type() == CandidateType.HOST && p.remoteAddress().equals(A)),
+        "a pair with A's resolved host candidate");
+    assertTrue(call.sentByA.contains(null) && call.sentByB.contains(null), "both queried");
+    assertEquals(0, call.a.drops().total());
+    assertEquals(0, call.b.drops().total());
+  }
+
+  @Test
+  void anUnansweredMdnsNameIsGivenUpAfterThreeQueries() {
+    Call call = new Call(15, true, false, LinkConfig.ideal());
+    Candidate ghost =
+        new Candidate(
+            "1",
+            1,
+            "udp",
+            2122260223L,
+            "00000000-0000-4000-8000-000000000000.local",
+            9999,
+            CandidateType.HOST,
+            null,
+            -1,
+            List.of());
+    call.signalB = false;
+    assertTrue(call.a.addRemoteCandidate(ghost, 0));
+    call.net.runFor(Time.seconds(10));
+    long queries = call.sentByA.stream().filter(c -> c == null).count();
+    assertEquals(3, queries, "three mDNS queries, then silence");
+    assertEquals(IceConnectionState.NEW, call.a.state());
+  }
+
   /** Records A's state changes with their times; always false, for use in runUntil. */
   static boolean logStates(Call call, List<long[]> log) {
     int before = call.eventsA.size();
@@ -393,7 +449,9 @@ class IceAgentTest {
     @Override
     public Datagram pollWrite() {
       Datagram d = agent.pollWrite();
-      if (d != null) {
+      if (d != null && d.remote().getPort() == MdnsMessage.PORT) {
+        sent.add(null); // an mDNS message
+      } else if (d != null) {
         try {
           sent.add(StunMessage.decode(d).type().messageClass());
         } catch (ParseException e) {
