@@ -177,7 +177,12 @@ public record MdnsMessage(boolean response, List<Question> questions, List<Answe
       if (name.length() > 0) {
         name.append('.');
       }
-      name.append(new String(cursor.bytes(length), StandardCharsets.UTF_8));
+      String label = new String(cursor.bytes(length), StandardCharsets.UTF_8);
+      if (label.indexOf('.') >= 0) {
+        // Legal in DNS, but a dotted name could not say where the label ends; no ICE name has one.
+        throw new ParseException("a label contains a dot", cursor.position() - length);
+      }
+      name.append(label);
       if (name.length() > MAX_NAME_LENGTH) {
         throw new ParseException("name longer than 255", cursor.position());
       }
