@@ -60,6 +60,14 @@ public final class Datagram {
     return new Datagram(payload, 0, payload.length, local, remote, TransportProtocol.UDP, null);
   }
 
+  /**
+   * An answer to this datagram: {@code payload} back to its sender, from the address it arrived at,
+   * over the same transport.
+   */
+  public Datagram reply(byte[] payload) {
+    return new Datagram(payload, 0, payload.length, local, remote, transport, null);
+  }
+
   /** The array that holds the payload; the payload is {@code [offset(), offset() + length())}. */
   public byte[] data() {
     return data;

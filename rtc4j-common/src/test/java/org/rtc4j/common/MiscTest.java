@@ -64,6 +64,12 @@ class MiscTest {
         IndexOutOfBoundsException.class,
         () -> new Datagram(buf, 3, 3, local, remote, TransportProtocol.UDP, null));
     assertTrue(Datagram.udp(buf, local, remote).ecn().isEmpty());
+    Datagram tcp = new Datagram(buf, 0, 5, local, remote, TransportProtocol.TCP, null);
+    Datagram answer = tcp.reply(new byte[] {4, 2});
+    assertEquals(local, answer.local());
+    assertEquals(remote, answer.remote());
+    assertEquals(TransportProtocol.TCP, answer.transport());
+    assertEquals(2, answer.length());
   }
 
   @Test

@@ -575,21 +575,13 @@ public final class IceAgent implements DatagramEndpoint {
     for (Gathering g : gatherings.values()) {
       byte[] bytes = g.transaction().pollRequest();
       if (bytes != null) {
-        return new Datagram(
-            bytes, 0, bytes.length, g.host().base(), g.server(), TransportProtocol.UDP, null);
+        return Datagram.udp(bytes, g.host().base(), g.server());
       }
     }
     for (Check c : checks.values()) {
       byte[] bytes = c.transaction().pollRequest();
       if (bytes != null) {
-        return new Datagram(
-            bytes,
-            0,
-            bytes.length,
-            c.pair().localBase(),
-            c.pair().remoteAddress(),
-            TransportProtocol.UDP,
-            null);
+        return Datagram.udp(bytes, c.pair().localBase(), c.pair().remoteAddress());
       }
     }
     return null;
@@ -774,15 +766,7 @@ public final class IceAgent implements DatagramEndpoint {
               .add(ErrorCode.of(ErrorCode.ROLE_CONFLICT));
     }
     byte[] bytes = b.integrity(localKey).fingerprint().encode();
-    output.add(
-        new Datagram(
-            bytes,
-            0,
-            bytes.length,
-            datagram.local(),
-            datagram.remote(),
-            datagram.transport(),
-            null));
+    output.add(datagram.reply(bytes));
   }
 
   // RFC 8445 §7.2.5: the answer to one of our checks.

@@ -98,15 +98,7 @@ public final class StunServer implements DatagramEndpoint {
       response.fingerprint();
     }
     byte[] bytes = response.encode();
-    responses.add(
-        new Datagram(
-            bytes,
-            0,
-            bytes.length,
-            datagram.local(),
-            datagram.remote(),
-            datagram.transport(),
-            null));
+    responses.add(datagram.reply(bytes));
   }
 
   @Override
