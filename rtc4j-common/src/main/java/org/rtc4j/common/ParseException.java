@@ -11,6 +11,7 @@ package org.rtc4j.common;
 public class ParseException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final String reason;
   private final int offset;
 
   /**
@@ -19,7 +20,13 @@ public class ParseException extends Exception {
    */
   public ParseException(String reason, int offset) {
     super(reason + " (at offset " + offset + ")");
+    this.reason = reason;
     this.offset = offset;
+  }
+
+  /** What was wrong, without the offset (for a parser that wraps an inner parser's error). */
+  public String reason() {
+    return reason;
   }
 
   /** The offset in the input at which the problem was found. */

@@ -167,7 +167,7 @@ public final class StunMessage {
       try {
         attribute = StunAttribute.decode(attributeType, value, transactionId);
       } catch (ParseException e) {
-        throw new ParseException(e.getMessage(), start + 4 + e.offset());
+        throw new ParseException(e.reason(), start + 4 + e.offset());
       }
       switch (attributeType) {
         case AttributeType.MESSAGE_INTEGRITY -> integrityOffset = start;
@@ -278,6 +278,10 @@ public final class StunMessage {
   /**
    * A builder with this message's type, transaction id and attributes, less MESSAGE-INTEGRITY,
    * MESSAGE-INTEGRITY-SHA256 and FINGERPRINT (which the builder computes anew).
+   *
+   * <p>Encoding it can fail with {@link IllegalArgumentException} for a message that decoded but
+   * does not fit again: one within a few bytes of STUN's 64 KiB limit when integrity is added, or
+   * one whose text attributes held malformed UTF-8 (each bad byte becomes U+FFFD, 3 bytes).
    */
   public Builder toBuilder() {
     Builder b = new Builder(type, transactionId);

@@ -154,6 +154,28 @@ class MalformedInputTest {
     assertFalse(StunMessage.decode(signed).verifyIntegrity(new byte[] {1}));
   }
 
+  @Test
+  void malformedErrorReasonIsCutNotRejected() throws ParseException {
+    // ERROR-CODE 400 with 600 bytes of 0xFF as its reason: 600 U+FFFD would be 1800 bytes.
+    StringBuilder body = new StringBuilder("0009 025c 0000 0400");
+    body.append(" ff".repeat(600));
+    StunMessage m = StunMessage.decode(message(body.toString()));
+    org.rtc4j.stun.attributes.ErrorCode e =
+        m.attribute(org.rtc4j.stun.attributes.ErrorCode.class).orElseThrow();
+    assertEquals(400, e.code());
+    assertTrue(e.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 763);
+  }
+
+  @Test
+  void nestedErrorsNameOneOffset() {
+    ParseException e =
+        assertThrows(
+            ParseException.class,
+            () -> StunMessage.decode(message("0020 0008 0003 1234 01020304")));
+    assertEquals(25, e.offset(), "the family byte: header 20 + attribute header 4 + 1");
+    assertEquals(1, e.getMessage().split("at offset").length - 1, e.getMessage());
+  }
+
   /** A Binding request around {@code body} (hex), with a correct length field. */
   static byte[] message(String body) {
     byte[] attrs = Hex.bytes(body);

@@ -113,11 +113,14 @@ public record ErrorCode(int code, String reason) implements StunAttribute {
     if (errorClass < 3 || errorClass > 6 || number > 99) {
       throw new ParseException("bad error class " + errorClass + " number " + number, 2);
     }
-    // A peer's over-long reason phrase is cut rather than rejected: 753 bytes leave room for
-    // the U+FFFD (3 bytes each) that up to 3 cut bytes of a UTF-8 sequence may decode to.
+    // A peer's over-long or malformed reason phrase is cut rather than rejected. Malformed
+    // UTF-8 decodes to U+FFFD (3 bytes each), so the decoded text may need cutting again;
+    // 254 characters of at most 3 bytes always fit in 763.
     byte[] raw = value.bytes(value.remaining());
-    int keep = raw.length > 763 ? 753 : raw.length;
-    return new ErrorCode(
-        errorClass * 100 + number, new String(raw, 0, keep, StandardCharsets.UTF_8));
+    String reason = new String(raw, 0, Math.min(raw.length, 763), StandardCharsets.UTF_8);
+    if (reason.getBytes(StandardCharsets.UTF_8).length > 763) {
+      reason = reason.substring(0, Math.min(reason.length(), 254));
+    }
+    return new ErrorCode(errorClass * 100 + number, reason);
   }
 }

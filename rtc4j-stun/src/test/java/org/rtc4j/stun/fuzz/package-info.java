@@ -17,7 +17,8 @@
  *
  * <p>(or {@code -Dtest='StunFuzzTest#serverAndClientHandleRead'}). Fuzzing writes two things into
  * the tree: the corpus it grows, in {@code rtc4j-stun/.cifuzz-corpus/} (not to be committed), and
- * each input that fails, as {@code crash-<sha1>} in {@code StunFuzzTestInputs/<target>/}. Once the
- * bug is fixed, commit that file: from then on a plain test run replays it.
+ * each input that fails, as {@code crash-<sha1>} in {@code StunFuzzTestInputs/<target>/}. Both are
+ * git-ignored. Once the bug is fixed, rename the crash file to say what it is and commit it: from
+ * then on a plain test run replays it.
  */
 package org.rtc4j.stun.fuzz;
