@@ -1,11 +1,16 @@
 package org.rtc4j.ice;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,10 +93,10 @@ public final class IceAgent implements DatagramEndpoint {
 
   private static final int MDNS_QUERIES = 3;
 
-  private static java.net.InetAddress mdnsGroup() {
+  private static InetAddress mdnsGroup() {
     try {
-      return java.net.InetAddress.getByAddress(new byte[] {(byte) 224, 0, 0, (byte) 251});
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getByAddress(new byte[] {(byte) 224, 0, 0, (byte) 251});
+    } catch (UnknownHostException e) {
       throw new AssertionError(e);
     }
   }
@@ -125,7 +130,7 @@ public final class IceAgent implements DatagramEndpoint {
   private final List<InetSocketAddress> stunServers = new ArrayList<>();
   private boolean gatheringRequestedComplete;
   private boolean gatheringCompleteSent;
-  private final Map<String, java.net.InetAddress> ownNames = new LinkedHashMap<>();
+  private final Map<String, InetAddress> ownNames = new LinkedHashMap<>();
   private final Map<String, List<Candidate>> unresolved = new LinkedHashMap<>();
   private final Map<String, Integer> queriesSent = new LinkedHashMap<>();
   private final ArrayDeque<Datagram> output = new ArrayDeque<>();
@@ -252,8 +257,8 @@ public final class IceAgent implements DatagramEndpoint {
 
   private void gather(LocalCandidate host, InetSocketAddress server, long nowNanos) {
     boolean sameFamily =
-        (host.base().getAddress() instanceof java.net.Inet4Address)
-            == (server.getAddress() instanceof java.net.Inet4Address);
+        (host.base().getAddress() instanceof Inet4Address)
+            == (server.getAddress() instanceof Inet4Address);
     if (!sameFamily) {
       return;
     }
@@ -320,8 +325,8 @@ public final class IceAgent implements DatagramEndpoint {
     if (!message.response()) {
       List<MdnsMessage.Answer> answers = new ArrayList<>();
       for (MdnsMessage.Question q : message.questions()) {
-        java.net.InetAddress ip = ownNames.get(q.name());
-        boolean v4 = ip instanceof java.net.Inet4Address;
+        InetAddress ip = ownNames.get(q.name());
+        boolean v4 = ip instanceof Inet4Address;
         if (ip != null
             && ((q.type() == MdnsMessage.TYPE_A && v4)
                 || (q.type() == MdnsMessage.TYPE_AAAA && !v4))) {
@@ -330,7 +335,7 @@ public final class IceAgent implements DatagramEndpoint {
       }
       if (!answers.isEmpty() && output.size() < config.maxQueuedDatagrams()) {
         byte[] bytes = new MdnsMessage(true, List.of(), answers).encode();
-        java.net.InetAddress from = answers.get(0).address();
+        InetAddress from = answers.get(0).address();
         output.add(Datagram.udp(bytes, new InetSocketAddress(from, MdnsMessage.PORT), MDNS_GROUP));
       }
       return;
@@ -350,9 +355,7 @@ public final class IceAgent implements DatagramEndpoint {
   /** Sends one query for every name still unresolved, up to three times a name. */
   private void queryMdns(long nowNanos) {
     Optional<LocalCandidate> v4 =
-        locals.stream()
-            .filter(l -> l.base().getAddress() instanceof java.net.Inet4Address)
-            .findFirst();
+        locals.stream().filter(l -> l.base().getAddress() instanceof Inet4Address).findFirst();
     List<MdnsMessage.Question> questions = new ArrayList<>();
     for (Iterator<Map.Entry<String, Integer>> it = queriesSent.entrySet().iterator();
         it.hasNext(); ) {
@@ -382,7 +385,7 @@ public final class IceAgent implements DatagramEndpoint {
     random.nextBytes(b);
     b[6] = (byte) ((b[6] & 0x0F) | 0x40);
     b[8] = (byte) ((b[8] & 0x3F) | 0x80);
-    String hex = java.util.HexFormat.of().formatHex(b);
+    String hex = HexFormat.of().formatHex(b);
     return hex.substring(0, 8)
         + "-"
         + hex.substring(8, 12)
@@ -434,7 +437,7 @@ public final class IceAgent implements DatagramEndpoint {
     if (candidate.isMdns()
         && candidate.transportProtocol().orElse(null) == TransportProtocol.UDP
         && candidate.component() == 1) {
-      String name = candidate.address().toLowerCase(java.util.Locale.ROOT);
+      String name = candidate.address().toLowerCase(Locale.ROOT);
       boolean first = !unresolved.containsKey(name);
       unresolved.computeIfAbsent(name, n -> new ArrayList<>()).add(candidate);
       if (first) {
@@ -927,13 +930,7 @@ public final class IceAgent implements DatagramEndpoint {
     checks.values().removeIf(c -> c.pair() == selected);
     Optional<CandidatePair> next = bestValid();
     if (next.isPresent()) {
-      CandidatePair pair = next.get();
-      if (state == IceConnectionState.DISCONNECTED) {
-        setState(stateBeforeDisconnect);
-      }
-      selected = pair;
-      events.add(new IceEvent.SelectedPairChanged(pair));
-      consentGranted(nowNanos);
+      select(next.get(), nowNanos); // consent starts afresh, and DISCONNECTED ends
     } else {
       timers.stop(Timer.PACING);
       setState(IceConnectionState.FAILED);
@@ -954,9 +951,6 @@ public final class IceAgent implements DatagramEndpoint {
     CandidatePair pair = triggered.poll();
     if (pair == null && !isNominationDone()) {
       pair = checkList.nextToCheck().orElse(null);
-      if (pair == null && checkList.pairs().stream().noneMatch(this::isPending)) {
-        return;
-      }
     }
     if (pair == null) {
       return;
@@ -965,10 +959,6 @@ public final class IceAgent implements DatagramEndpoint {
       checkList.unfreezeFoundation(pair.foundation());
     }
     sendCheck(pair, false, nowNanos);
-  }
-
-  private boolean isPending(CandidatePair p) {
-    return p.state() == CandidatePair.State.WAITING || p.state() == CandidatePair.State.FROZEN;
   }
 
   // RFC 8445 §7.2.4: a connectivity check.
