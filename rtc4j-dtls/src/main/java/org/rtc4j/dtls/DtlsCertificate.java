@@ -10,6 +10,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -179,19 +180,27 @@ public final class DtlsCertificate {
       throw new IllegalArgumentException(
           "the key is " + algorithm + " but the certificate's is " + leafKey.getAlgorithm());
     }
-    boolean matches;
+    byte[] signature;
     try {
       Signature signer = Signature.getInstance(probe);
       signer.initSign(key);
       signer.update(PROBE);
-      byte[] signature = signer.sign();
+      signature = signer.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot sign with the key: " + e.getMessage(), e);
+    }
+    boolean matches;
+    try {
       Signature verifier = Signature.getInstance(probe);
       verifier.initVerify(leafKey);
       verifier.update(PROBE);
       matches = verifier.verify(signature);
+    } catch (SignatureException e) {
+      // A signature that cannot even be read under the leaf's key (RSA of another size).
+      matches = false;
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException(
-          "cannot check the key against the certificate: " + e.getMessage(), e);
+          "cannot verify with the certificate's key: " + e.getMessage(), e);
     }
     if (!matches) {
       throw new IllegalArgumentException(
