@@ -83,6 +83,8 @@ public final class OpenSslDtls implements AutoCloseable {
       Pattern.compile("(?:CIPHER is|Cipher is|Cipher\\s+:) (\\S+)");
   private static final Pattern EXTENDED_MASTER_SECRET =
       Pattern.compile("Extended master secret: (yes|no)");
+  private static final Pattern SECURE_RENEGOTIATION =
+      Pattern.compile("Secure Renegotiation IS (supported|NOT supported)");
 
   private final boolean server;
   private final InetSocketAddress address;
@@ -275,6 +277,15 @@ public final class OpenSslDtls implements AutoCloseable {
   }
 
   /**
+   * Whether the last connection agreed on secure renegotiation (RFC 5746, the renegotiation_info
+   * extension or its SCSV), as both {@code s_server} and {@code s_client} print it; empty before.
+   */
+  public Optional<Boolean> secureRenegotiation() {
+    pollOutput();
+    return parseSecureRenegotiation(output());
+  }
+
+  /**
    * Writes {@code line} and a newline to the process's stdin: OpenSSL sends it to its peer as
    * application data, once the handshake is done. See the class comment for lines OpenSSL reads as
    * commands.
@@ -365,6 +376,11 @@ public final class OpenSslDtls implements AutoCloseable {
     return last(EXTENDED_MASTER_SECRET, output).map("yes"::equals);
   }
 
+  /** The last {@code "Secure Renegotiation IS [NOT] supported"} in {@code output}. */
+  static Optional<Boolean> parseSecureRenegotiation(String output) {
+    return last(SECURE_RENEGOTIATION, output).map("supported"::equals);
+  }
+
   private static Optional<String> last(Pattern pattern, String output) {
     Matcher m = pattern.matcher(output);
     String found = null;
@@ -452,6 +468,7 @@ public final class OpenSslDtls implements AutoCloseable {
     private boolean verifyRequired;
     private int mtu;
     private final List<String> extraArgs = new ArrayList<>();
+    private String config;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
     private String path = System.getenv("PATH");
 
@@ -563,6 +580,26 @@ public final class OpenSslDtls implements AutoCloseable {
       return this;
     }
 
+    /**
+     * An OpenSSL configuration file for the process (written to its temporary directory and named
+     * by {@code OPENSSL_CONF}), for settings {@code s_server} and {@code s_client} have no flag
+     * for. OpenSSL 3.0 has no {@code -no_ems}; this turns the extended master secret off:
+     *
+     * <pre>
+     * openssl_conf = default_conf
+     * [default_conf]
+     * ssl_conf = ssl_sect
+     * [ssl_sect]
+     * system_default = sys
+     * [sys]
+     * Options = -ExtendedMasterSecret
+     * </pre>
+     */
+    public Builder config(String configText) {
+      this.config = Objects.requireNonNull(configText, "configText");
+      return this;
+    }
+
     /** How long {@link #start()} waits for a server to print {@code ACCEPT}; default 5 s. */
     public Builder startTimeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -654,8 +691,14 @@ public final class OpenSslDtls implements AutoCloseable {
         }
         int port = server ? freeLoopbackUdpPort() : connectTo.getPort();
         List<String> cmd = command(openssl, port, directory);
-        process =
-            new ProcessBuilder(cmd).directory(directory.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder pb =
+            new ProcessBuilder(cmd).directory(directory.toFile()).redirectErrorStream(true);
+        if (config != null) {
+          Path cnf = directory.resolve("openssl.cnf");
+          Files.writeString(cnf, config);
+          pb.environment().put("OPENSSL_CONF", cnf.toString());
+        }
+        process = pb.start();
         InetSocketAddress address =
             server ? new InetSocketAddress(InetAddress.getLoopbackAddress(), port) : connectTo;
         OpenSslDtls peer = new OpenSslDtls(server, address, cmd, directory, process);

@@ -79,6 +79,7 @@ class OpenSslDtlsOutputTest {
     assertEquals(
         Optional.of("ECDHE-ECDSA-AES256-GCM-SHA384"), OpenSslDtls.parseCipher(SERVER_OUTPUT));
     assertEquals(Optional.empty(), OpenSslDtls.parseExtendedMasterSecret(SERVER_OUTPUT));
+    assertEquals(Optional.of(true), OpenSslDtls.parseSecureRenegotiation(SERVER_OUTPUT));
   }
 
   @Test
@@ -89,6 +90,10 @@ class OpenSslDtlsOutputTest {
     assertEquals(
         Optional.of("ECDHE-ECDSA-AES256-GCM-SHA384"), OpenSslDtls.parseCipher(CLIENT_OUTPUT));
     assertEquals(Optional.of(true), OpenSslDtls.parseExtendedMasterSecret(CLIENT_OUTPUT));
+    assertEquals(Optional.of(true), OpenSslDtls.parseSecureRenegotiation(CLIENT_OUTPUT));
+    assertEquals(
+        Optional.of(false),
+        OpenSslDtls.parseSecureRenegotiation("Secure Renegotiation IS NOT supported\n"));
     assertEquals(
         Optional.of(false),
         OpenSslDtls.parseExtendedMasterSecret("    Extended master secret: no\n"));
@@ -100,6 +105,8 @@ class OpenSslDtlsOutputTest {
     assertTrue(OpenSslDtls.parseKeyingMaterial(early).isEmpty());
     assertTrue(OpenSslDtls.parseSrtpProfile(early).isEmpty());
     assertTrue(OpenSslDtls.parseCipher(early).isEmpty());
+    assertTrue(OpenSslDtls.parseSecureRenegotiation(early).isEmpty());
+    assertTrue(OpenSslDtls.parseExtendedMasterSecret(early).isEmpty());
     assertTrue(OpenSslDtls.parseKeyingMaterial("").isEmpty());
   }
 
