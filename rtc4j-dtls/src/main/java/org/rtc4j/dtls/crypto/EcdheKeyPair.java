@@ -1,6 +1,7 @@
 package org.rtc4j.dtls.crypto;
 
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
@@ -15,6 +16,7 @@ import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.EllipticCurve;
 import java.security.spec.NamedParameterSpec;
@@ -105,6 +107,25 @@ public final class EcdheKeyPair {
     }
   }
 
+  /**
+   * The P-256 or P-384 key pair with this private scalar and public key, for known-answer tests.
+   * The caller vouches that the public key is the scalar's; it is checked to lie on the curve.
+   */
+  static EcdheKeyPair ofEcPrivate(NamedGroup group, byte[] scalar, byte[] publicKey) {
+    try {
+      AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+      parameters.init(new ECGenParameterSpec(curveName(group)));
+      ECParameterSpec curve = parameters.getParameterSpec(ECParameterSpec.class);
+      PrivateKey privateKey =
+          KeyFactory.getInstance("EC")
+              .generatePrivate(new ECPrivateKeySpec(new BigInteger(1, scalar), curve));
+      decodePoint(group, curve, publicKey);
+      return new EcdheKeyPair(group, privateKey, publicKey.clone(), curve);
+    } catch (GeneralSecurityException | ParseException e) {
+      throw new IllegalArgumentException("not a " + group + " key pair", e);
+    }
+  }
+
   /** The group this key belongs to. */
   public NamedGroup group() {
     return group;
@@ -174,18 +195,32 @@ public final class EcdheKeyPair {
   }
 
   private byte[] ecdh(byte[] peer) throws ParseException, GeneralSecurityException {
+    PublicKey key = decodePoint(group, curve, peer);
+    KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+    agreement.init(privateKey);
+    agreement.doPhase(key, true);
+    return leftPad(agreement.generateSecret(), fieldSize(curve));
+  }
+
+  /**
+   * The public key {@code encoded} on {@code curve}, an uncompressed point checked to lie on it
+   * (RFC 8422 §5.11, SEC 1 §3.2.2.1).
+   */
+  private static PublicKey decodePoint(NamedGroup group, ECParameterSpec curve, byte[] encoded)
+      throws ParseException, GeneralSecurityException {
     int size = fieldSize(curve);
     // RFC 8422 §5.4.1: uncompressed points only; §5.1.2: compressed ones are deprecated.
-    if (peer.length != 1 + 2 * size) {
+    if (encoded.length != 1 + 2 * size) {
       throw new ParseException(
-          "a " + group + " point of " + peer.length + " bytes, not " + (1 + 2 * size), 0);
+          "a " + group + " point of " + encoded.length + " bytes, not " + (1 + 2 * size), 0);
     }
-    if (peer[0] != UNCOMPRESSED) {
+    if (encoded[0] != UNCOMPRESSED) {
       throw new ParseException(
-          String.format("a %s point of format 0x%02x, not uncompressed", group, peer[0] & 0xFF), 0);
+          String.format("a %s point of format 0x%02x, not uncompressed", group, encoded[0] & 0xFF),
+          0);
     }
-    BigInteger x = new BigInteger(1, Arrays.copyOfRange(peer, 1, 1 + size));
-    BigInteger y = new BigInteger(1, Arrays.copyOfRange(peer, 1 + size, 1 + 2 * size));
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(encoded, 1, 1 + size));
+    BigInteger y = new BigInteger(1, Arrays.copyOfRange(encoded, 1 + size, 1 + 2 * size));
     EllipticCurve ec = curve.getCurve();
     BigInteger p = ((ECFieldFp) ec.getField()).getP();
     if (x.compareTo(p) >= 0) {
@@ -194,20 +229,15 @@ public final class EcdheKeyPair {
     if (y.compareTo(p) >= 0) {
       throw new ParseException("the point's y is not below the field's prime", 1 + size);
     }
-    // RFC 8422 §5.11, SEC 1 §3.2.2.1: the point must be on the curve, y^2 = x^3 + ax + b. Both
-    // curves have cofactor 1, so every point on them but infinity, which this encoding cannot
-    // carry, lies in the group of prime order.
+    // y^2 = x^3 + ax + b. Both curves have cofactor 1, so every point on them but infinity, which
+    // this encoding cannot carry, lies in the group of prime order.
     BigInteger left = y.multiply(y).mod(p);
     BigInteger right = x.multiply(x).add(ec.getA()).multiply(x).add(ec.getB()).mod(p);
     if (!left.equals(right)) {
       throw new ParseException("the point is not on " + group, 1);
     }
-    PublicKey key =
-        KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), curve));
-    KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-    agreement.init(privateKey);
-    agreement.doPhase(key, true);
-    return leftPad(agreement.generateSecret(), size);
+    return KeyFactory.getInstance("EC")
+        .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), curve));
   }
 
   private static String curveName(NamedGroup group) {

@@ -2,13 +2,18 @@ package org.rtc4j.dtls.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,14 +24,18 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rtc4j.common.ParseException;
+import org.rtc4j.common.RandomSource;
 import org.rtc4j.dtls.CipherSuite;
+import org.rtc4j.dtls.NamedGroup;
 
 /**
  * Replays real DTLS 1.2 handshakes between OpenSSL's s_client and s_server, one per cipher suite,
  * captured datagram by datagram on loopback (the files {@code openssl-dtls12-<suite>.txt} beside
- * this class say how). With only the master secret OpenSSL logged, the key block must give the keys
- * that open every encrypted record, the transcript hash and the PRF must give both Finished
- * messages' verify_data, and the exporter must give what OpenSSL exported.
+ * this class say how). The ServerKeyExchange's signature must verify under the certificate's key.
+ * With only the master secret OpenSSL logged, the key block must give the keys that open every
+ * encrypted record, the transcript hash and the PRF must give both Finished messages' verify_data,
+ * and the exporter must give what OpenSSL exported.
  */
 class OpenSslDtlsCaptureTest {
   private static final HexFormat HEX = HexFormat.of();
@@ -39,6 +48,8 @@ class OpenSslDtlsCaptureTest {
   private static final int CLIENT_HELLO = 1;
   private static final int SERVER_HELLO = 2;
   private static final int HELLO_VERIFY_REQUEST = 3;
+  private static final int CERTIFICATE = 11;
+  private static final int SERVER_KEY_EXCHANGE = 12;
   private static final int FINISHED = 20;
 
   @ParameterizedTest
@@ -55,6 +66,7 @@ class OpenSslDtlsCaptureTest {
     byte[] serverRandom = null;
     RecordProtection fromClient = null;
     RecordProtection fromServer = null;
+    PublicKey serverKey = null;
     List<String> seen = new ArrayList<>();
     for (Record r : records) {
       if (r.epoch() == 0) {
@@ -75,6 +87,11 @@ class OpenSslDtlsCaptureTest {
             clientRandom = Arrays.copyOfRange(message, 12 + 2, 12 + 2 + 32);
           } else if (type == SERVER_HELLO) {
             serverRandom = Arrays.copyOfRange(message, 12 + 2, 12 + 2 + 32);
+          } else if (type == CERTIFICATE) {
+            serverKey = firstCertificateKey(message);
+          } else if (type == SERVER_KEY_EXCHANGE) {
+            assertServerKeyExchangeVerifies(message, clientRandom, serverRandom, serverKey);
+            seen.add("ServerKeyExchange");
           }
         } else {
           assertEquals(CHANGE_CIPHER_SPEC, r.type);
@@ -142,6 +159,7 @@ class OpenSslDtlsCaptureTest {
     }
     assertEquals(
         List.of(
+            "ServerKeyExchange",
             "client Finished",
             "server Finished",
             "client data",
@@ -159,6 +177,57 @@ class OpenSslDtlsCaptureTest {
             serverRandom,
             null,
             capture.exported.length));
+  }
+
+  /** The public key of the first certificate in a Certificate message (RFC 5246 §7.4.2). */
+  private static PublicKey firstCertificateKey(byte[] message) {
+    ByteBuffer b = ByteBuffer.wrap(message, 12 + 3, message.length - 12 - 3);
+    byte[] der = new byte[Reassembly.u24(b)];
+    b.get(der);
+    try {
+      return CertificateFactory.getInstance("X.509")
+          .generateCertificate(new ByteArrayInputStream(der))
+          .getPublicKey();
+    } catch (CertificateException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * RFC 8422 §5.4: the signature covers client_random + server_random + ServerECDHParams, under the
+   * certificate's key, with the scheme the server names. OpenSSL signs with ECDSA-SHA256 or
+   * RSA-PSS-SHA256. The server's X25519 share must be a key EcdheKeyPair accepts.
+   */
+  private static void assertServerKeyExchangeVerifies(
+      byte[] message, byte[] clientRandom, byte[] serverRandom, PublicKey serverKey) {
+    int paramsLength = 1 + 2 + 1 + (message[12 + 3] & 0xFF);
+    byte[] params = Arrays.copyOfRange(message, 12, 12 + paramsLength);
+    ByteBuffer b = ByteBuffer.wrap(message, 12 + paramsLength, message.length - 12 - paramsLength);
+    SignatureScheme scheme = SignatureScheme.fromId(b.getShort() & 0xFFFF);
+    assertNotNull(scheme);
+    byte[] signature = new byte[b.getShort() & 0xFFFF];
+    b.get(signature);
+    assertFalse(b.hasRemaining());
+    byte[] signed = new byte[64 + params.length];
+    System.arraycopy(clientRandom, 0, signed, 0, 32);
+    System.arraycopy(serverRandom, 0, signed, 32, 32);
+    System.arraycopy(params, 0, signed, 64, params.length);
+    assertTrue(scheme.verify(serverKey, signed, signature), scheme.name());
+    signed[0] ^= 1;
+    assertFalse(scheme.verify(serverKey, signed, signature), scheme.name());
+
+    NamedGroup group = NamedGroup.fromId(((params[1] & 0xFF) << 8) | (params[2] & 0xFF));
+    assertNotNull(group);
+    byte[] share = Arrays.copyOfRange(params, 4, params.length);
+    try {
+      assertEquals(
+          group == NamedGroup.SECP384R1 ? 48 : 32,
+          EcdheKeyPair.generate(group, new RandomSourceSecureRandom(RandomSource.seeded(1)))
+              .agree(share)
+              .length);
+    } catch (ParseException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static RecordProtection protection(
@@ -230,7 +299,7 @@ class OpenSslDtlsCaptureTest {
       return whole.array();
     }
 
-    private static int u24(ByteBuffer b) {
+    static int u24(ByteBuffer b) {
       return ((b.get() & 0xFF) << 16) | ((b.get() & 0xFF) << 8) | (b.get() & 0xFF);
     }
 
