@@ -444,16 +444,18 @@ public final class DtlsEndpoint {
   }
 
   private void handleHandshakeAfterCompletion(HandshakeFragment fragment, int epoch) {
-    if (fragment.messageSeq() < reassembler.nextSeq()) {
+    boolean hello =
+        fragment.type() == HandshakeType.HELLO_REQUEST.code()
+            || fragment.type() == HandshakeType.CLIENT_HELLO.code();
+    if (epoch == 1 && hello) {
+      // A new handshake under the current keys (its message_seq starts again at 0): RFC 5746
+      // §4.2/§4.4, we do not renegotiate; say so with a warning and carry on.
+      drops.increment(DtlsDrop.UNEXPECTED_MESSAGE);
+      sendAlert(Alert.WARNING, Alert.NO_RENEGOTIATION);
+    } else if (fragment.messageSeq() < reassembler.nextSeq()) {
       // The peer repeats its last flight: ours was lost (RFC 6347 §4.2.4).
       drops.increment(DtlsDrop.DUPLICATE_HANDSHAKE);
       respondToRetransmission();
-    } else if (epoch == 1
-        && (fragment.type() == HandshakeType.HELLO_REQUEST.code()
-            || fragment.type() == HandshakeType.CLIENT_HELLO.code())) {
-      // RFC 5746 §4.2/§4.4: we do not renegotiate; say so and carry on.
-      drops.increment(DtlsDrop.UNEXPECTED_MESSAGE);
-      sendAlert(Alert.WARNING, Alert.NO_RENEGOTIATION);
     } else {
       drops.increment(DtlsDrop.UNEXPECTED_MESSAGE);
     }

@@ -179,6 +179,31 @@ class Rtc4jInteropTest {
     }
   }
 
+  @Test
+  void renegotiationIsRefusedWithAWarning() throws Exception {
+    SrtpProfile profile = SrtpProfile.AEAD_AES_128_GCM;
+    try (DatagramSocket socket = loopbackSocket();
+        OpenSslDtls openssl =
+            openSslClient(address(socket), theirEcdsa, profile)
+                .exportKeyingMaterial(LABEL, OpenSslNames.keyingMaterialLength(profile))
+                .start()) {
+      DtlsEndpointPump ours = server(config(ourEcdsa), theirEcdsa);
+      InetSocketAddress peer = handshake(ours, socket, null, openssl);
+      // s_client reads a line "R" as "renegotiate": it sends a ClientHello in epoch 1.
+      openssl.sendLine("R");
+      UdpPump.run(
+          ours,
+          socket,
+          peer,
+          () -> openssl.output().contains("no renegotiation"),
+          WAIT,
+          openssl::pollOutput,
+          () -> ours + "\n" + openssl.output());
+      assertTrue(ours.dtls.drops().get(org.rtc4j.dtls.DtlsDrop.UNEXPECTED_MESSAGE) >= 1);
+      assertEquals(1, ours.events.stream().filter(e -> e instanceof DtlsEvent.Connected).count());
+    }
+  }
+
   // ---- Bouncy Castle ----------------------------------------------------------------------
 
   @Test
