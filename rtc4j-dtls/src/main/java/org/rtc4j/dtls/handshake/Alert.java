@@ -14,8 +14,9 @@ import org.rtc4j.common.ParseException;
  * } Alert;
  * </pre>
  *
- * Any level and description parse; the receiver decides what an unknown one means (RFC 5246 §7.2
- * has close_notify end a connection at any level, and every other alert at level fatal).
+ * Any level and description parse; the receiver decides what an unknown one means. RFC 5246 §7.2
+ * leaves an unknown level open; {@link #isFatal()} counts it as fatal, as RFC 8446 §6 does for
+ * unknown alerts.
  *
  * @param level {@link #WARNING} or {@link #FATAL}, or another u8
  * @param description one of the description constants, or another u8
@@ -135,9 +136,9 @@ public record Alert(int level, int description) {
     return new Alert(WARNING, description);
   }
 
-  /** Whether the level is fatal. */
+  /** Whether the alert ends the connection: any level but warning. */
   public boolean isFatal() {
-    return level == FATAL;
+    return level != WARNING;
   }
 
   /**

@@ -205,6 +205,11 @@ class HandshakeRoundTripTest {
     assertEquals("bad_record_mac", Alert.describe(Alert.BAD_RECORD_MAC));
     assertEquals("unsupported_extension", Alert.describe(Alert.UNSUPPORTED_EXTENSION));
     assertEquals("alert 255", Alert.describe(255));
+    // An unknown level parses, and ends the connection like a fatal one.
+    Alert odd = Alert.parse(Hex.bytes("0700"), 0, 2);
+    assertEquals(7, odd.level());
+    assertTrue(odd.isFatal());
+    assertEquals("Alert[level 7 close_notify]", odd.toString());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.rtc4j.dtls.handshake;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -293,5 +294,63 @@ class MalformedHandshakeTest {
                 hello.cipherSuites(),
                 hello.compressionMethods(),
                 List.of(ems, ems)));
+  }
+
+  @Test
+  void theLargestVectorsParseAndEncodeBack() throws ParseException {
+    // 32767 cipher suites: a cipher_suites vector of 2^16-2 bytes.
+    int[] suites = new int[32767];
+    Arrays.fill(suites, 0xC02B);
+    ClientHello hello = Samples.clientHello();
+    ClientHello big =
+        new ClientHello(
+            hello.version(),
+            hello.random(),
+            hello.sessionId(),
+            new byte[255],
+            suites,
+            new byte[255],
+            hello.extensions());
+    assertEquals(big, ClientHello.parse(big.encode()));
+
+    // use_srtp data of exactly 2^16-1 bytes: 32766 profiles and an empty MKI.
+    byte[] srtp = new byte[0xFFFF];
+    srtp[0] = (byte) 0xFF;
+    srtp[1] = (byte) 0xFC;
+    UseSrtp use = Extensions.parseUseSrtp(srtp);
+    assertEquals(32766, use.profiles().length);
+    assertArrayEquals(srtp, Extensions.useSrtp(use.profiles(), use.mki()).data());
+
+    // supported_groups of 32766 groups fills extension_data.
+    byte[] groups = new byte[0xFFFF - 1];
+    groups[0] = (byte) 0xFF;
+    groups[1] = (byte) 0xFC;
+    assertArrayEquals(
+        groups, Extensions.supportedGroups(Extensions.parseSupportedGroups(groups)).data());
+
+    // A Certificate body of 2^24-1 bytes, one certificate in it.
+    byte[] body = new byte[0xFF_FFFF];
+    body[0] = (byte) 0xFF;
+    body[1] = (byte) 0xFF;
+    body[2] = (byte) 0xFC;
+    body[3] = (byte) 0xFF;
+    body[4] = (byte) 0xFF;
+    body[5] = (byte) 0xF9;
+    CertificateMessage certificate = CertificateMessage.parse(body);
+    assertArrayEquals(body, certificate.encode());
+  }
+
+  @Test
+  void inputsLongerThanTheirLengthFieldsAllowAreRefused() {
+    byte[] tooLongForExtensionData = new byte[0x10000];
+    tooLongForExtensionData[0] = (byte) 0xFF;
+    tooLongForExtensionData[1] = (byte) 0xFE;
+    assertThrows(ParseException.class, () -> Extensions.parseUseSrtp(tooLongForExtensionData));
+    assertThrows(
+        ParseException.class, () -> Extensions.parseSupportedGroups(tooLongForExtensionData));
+    byte[] tooLongForABody = new byte[0x100_0000];
+    assertThrows(ParseException.class, () -> Finished.parse(tooLongForABody));
+    assertThrows(ParseException.class, () -> CertificateMessage.parse(tooLongForABody));
+    assertThrows(ParseException.class, () -> ClientHello.parse(tooLongForABody));
   }
 }
