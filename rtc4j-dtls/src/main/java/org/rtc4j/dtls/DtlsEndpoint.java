@@ -528,7 +528,7 @@ public final class DtlsEndpoint {
       state = DtlsState.CLOSED;
       stopAll();
       events.add(new DtlsEvent.Closed());
-    } else if (alert.level() == Alert.FATAL) {
+    } else if (alert.isFatal()) {
       state = DtlsState.FAILED;
       stopAll();
       events.add(
