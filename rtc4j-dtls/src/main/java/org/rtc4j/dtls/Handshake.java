@@ -1,7 +1,6 @@
 package org.rtc4j.dtls;
 
 import java.io.ByteArrayInputStream;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -128,10 +127,6 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
             + expected
             + "; it has "
             + CertificateFingerprint.of("sha-256", der));
-  }
-
-  static PublicKey publicKeyOf(X509Certificate certificate) {
-    return certificate.getPublicKey();
   }
 
   /** RFC 5246 §8.1 or RFC 7627 §4, then the key block of RFC 5246 §6.3, installed at once. */
