@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.KeyFactory;
+import java.security.PublicKey;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.EllipticCurve;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rtc4j.common.ParseException;
@@ -53,8 +58,10 @@ class CryptoFuzzTest {
           EcdheKeyPair.generate(NamedGroup.SECP256R1, RANDOM),
           EcdheKeyPair.generate(NamedGroup.SECP384R1, RANDOM));
 
-  private static final KeyPair EC_SIGNER = generate("EC", new ECGenParameterSpec("secp256r1"));
-  private static final KeyPair RSA_SIGNER = generate("RSA", null);
+  /** The OpenSSL-made keys of {@code openssl-signatures.txt}: generating RSA keys is slow. */
+  private static final PublicKey EC_SIGNER = signerKey("EC", "p256_public");
+
+  private static final PublicKey RSA_SIGNER = signerKey("RSA", "rsa_public");
 
   /**
    * A peer's public key for each group, as it came and, for P-256 and P-384, mended into a point on
@@ -143,8 +150,8 @@ class CryptoFuzzTest {
     byte[] signed = data.consumeBytes(data.consumeInt(0, 64));
     byte[] signature = data.consumeRemainingAsBytes();
     for (SignatureScheme scheme : SignatureScheme.values()) {
-      assertFalse(scheme.verify(EC_SIGNER.getPublic(), signed, signature), scheme.name());
-      assertFalse(scheme.verify(RSA_SIGNER.getPublic(), signed, signature), scheme.name());
+      assertFalse(scheme.verify(EC_SIGNER, signed, signature), scheme.name());
+      assertFalse(scheme.verify(RSA_SIGNER, signed, signature), scheme.name());
     }
   }
 
@@ -205,16 +212,16 @@ class CryptoFuzzTest {
     }
   }
 
-  private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
-      if (spec != null) {
-        generator.initialize(spec, RANDOM);
-      } else {
-        generator.initialize(2048, RANDOM);
+  private static PublicKey signerKey(String algorithm, String name) {
+    try (InputStream in = CryptoFuzzTest.class.getResourceAsStream("openssl-signatures.txt")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+        if (line.startsWith(name + " ")) {
+          byte[] der = HexFormat.of().parseHex(line.substring(name.length() + 1).trim());
+          return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+        }
       }
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
+      throw new AssertionError("no " + name);
+    } catch (IOException | GeneralSecurityException e) {
       throw new AssertionError(e);
     }
   }
