@@ -157,8 +157,7 @@ public final class RecordProtection {
           "cannot seal record " + Long.toHexString(epochAndSequence) + " with " + suite, e);
     }
     if (gcm) {
-      // RFC 5288 §3: the explicit nonce travels in front of the ciphertext. Written last, as it
-      // may lie over the plaintext's first bytes.
+      // RFC 5288 §3: the explicit nonce travels in front of the ciphertext.
       System.arraycopy(nonce, fixedIv.length, out, outOff, explicitNonceLength);
     }
     return explicitNonceLength + written;
