@@ -603,7 +603,7 @@ public final class DtlsEndpoint {
         int room = mtu - pos - overhead;
         int left = body.length - offset;
         // Start a new datagram rather than send a sliver of a message.
-        if (room < Math.min(left, 64) || (room <= 0 && pos > 0)) {
+        if (room < Math.min(left, 64)) {
           if (pos > 0) {
             outgoing.add(Arrays.copyOf(datagram, pos));
             pos = 0;
@@ -611,14 +611,14 @@ public final class DtlsEndpoint {
           room = mtu - overhead;
         }
         int n = Math.min(room, left);
-        byte[] fragment = new byte[HandshakeFragment.HEADER_LENGTH + n];
-        System.arraycopy(
-            HandshakeFragment.header(e.type(), body.length, e.messageSeq(), offset, n),
-            0,
-            fragment,
-            0,
-            HandshakeFragment.HEADER_LENGTH);
-        System.arraycopy(body, offset, fragment, HandshakeFragment.HEADER_LENGTH, n);
+        byte[] fragment =
+            new HandshakeFragment(
+                    e.type(),
+                    body.length,
+                    e.messageSeq(),
+                    offset,
+                    Arrays.copyOfRange(body, offset, offset + n))
+                .encode();
         pos =
             writeRecord(
                 ContentType.HANDSHAKE, e.epoch(), fragment, 0, fragment.length, datagram, pos);
