@@ -333,8 +333,9 @@ public final class DtlsEndpoint {
         drops.increment(DtlsDrop.REPLAYED);
         return;
       }
-      plain = new byte[Math.max(0, record.fragmentLength())];
-      int n =
+      int plainLength = record.fragmentLength() - readProtection.overhead();
+      plain = new byte[Math.max(0, plainLength)];
+      int opened =
           readProtection.open(
               record.epochAndSequence(),
               type,
@@ -344,12 +345,11 @@ public final class DtlsEndpoint {
               record.fragmentLength(),
               plain,
               0);
-      if (n < 0) {
+      if (plainLength < 0 || opened != plainLength) {
         drops.increment(DtlsDrop.BAD_RECORD_MAC);
         return;
       }
       replayWindow.accept(record.sequence());
-      plain = n == plain.length ? plain : Arrays.copyOf(plain, n);
     } else {
       drops.increment(DtlsDrop.WRONG_EPOCH);
       return;
