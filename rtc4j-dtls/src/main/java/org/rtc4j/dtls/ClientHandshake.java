@@ -100,20 +100,7 @@ final class ClientHandshake extends Handshake {
   }
 
   @Override
-  void onMessage(Message m) throws HandshakeFailure {
-    try {
-      handle(m);
-    } catch (ParseException e) {
-      throw new HandshakeFailure(
-          Alert.DECODE_ERROR, "handshake message type " + m.type() + ": " + e.getMessage());
-    }
-  }
-
-  private void handle(Message m) throws HandshakeFailure, ParseException {
-    HandshakeType type = HandshakeType.fromCode(m.type());
-    if (m.epoch() != 0 && type != HandshakeType.FINISHED) {
-      throw new HandshakeFailure(Alert.UNEXPECTED_MESSAGE, "renegotiation is not supported");
-    }
+  void handle(Message m, HandshakeType type) throws HandshakeFailure, ParseException {
     switch (step) {
       case SERVER_HELLO -> {
         if (type == HandshakeType.HELLO_VERIFY_REQUEST) {
@@ -306,11 +293,5 @@ final class ClientHandshake extends Handshake {
     expectedServerVerifyData = verifyData(false);
     step = Step.SERVER_FINISHED;
     host.send(flight);
-  }
-
-  private void add(OutgoingFlight flight, HandshakeType type, byte[] body, int epoch) {
-    int seq = nextSendSeq++;
-    transcript.add(type.code(), seq, body);
-    flight.add(type.code(), seq, body, epoch);
   }
 }

@@ -8,11 +8,13 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.rtc4j.common.ParseException;
 import org.rtc4j.common.RandomSource;
 import org.rtc4j.dtls.crypto.Prf;
 import org.rtc4j.dtls.crypto.RandomSourceSecureRandom;
 import org.rtc4j.dtls.handshake.Alert;
 import org.rtc4j.dtls.handshake.HandshakeReassembler.Message;
+import org.rtc4j.dtls.handshake.HandshakeType;
 import org.rtc4j.dtls.handshake.Transcript;
 
 /**
@@ -64,7 +66,22 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
   abstract void start() throws HandshakeFailure;
 
   /** Takes the peer's next handshake message, in order. */
-  abstract void onMessage(Message message) throws HandshakeFailure;
+  final void onMessage(Message m) throws HandshakeFailure {
+    HandshakeType type = HandshakeType.fromCode(m.type());
+    if (m.epoch() != 0 && type != HandshakeType.FINISHED) {
+      // Only the Finished travels under the new keys: anything else would be a second handshake.
+      throw new HandshakeFailure(Alert.UNEXPECTED_MESSAGE, "renegotiation is not supported");
+    }
+    try {
+      handle(m, type);
+    } catch (ParseException e) {
+      throw new HandshakeFailure(
+          Alert.DECODE_ERROR, "handshake message type " + m.type() + ": " + e.getMessage());
+    }
+  }
+
+  /** The role's reaction to the peer's next message; {@code type} is null when unknown. */
+  abstract void handle(Message m, HandshakeType type) throws HandshakeFailure, ParseException;
 
   /** Tries again to finish a handshake that waited for the remote fingerprints. */
   abstract void resume() throws HandshakeFailure;
@@ -157,6 +174,13 @@ abstract sealed class Handshake permits ClientHandshake, ServerHandshake {
   /** RFC 5705 §4 over this handshake's master secret and randoms. */
   final byte[] export(String label, byte[] context, int length) {
     return Prf.exporter(suite, masterSecret, label, clientRandom, serverRandom, context, length);
+  }
+
+  /** Adds one of our messages to a flight and to the transcript, with the next message_seq. */
+  final void add(OutgoingFlight flight, HandshakeType type, byte[] body, int epoch) {
+    int seq = nextSendSeq++;
+    transcript.add(type.code(), seq, body);
+    flight.add(type.code(), seq, body, epoch);
   }
 
   static HandshakeFailure unexpected(Message m, String expected) {

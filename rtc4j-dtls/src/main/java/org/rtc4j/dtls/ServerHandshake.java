@@ -76,20 +76,7 @@ final class ServerHandshake extends Handshake {
   void start() {}
 
   @Override
-  void onMessage(Message m) throws HandshakeFailure {
-    try {
-      handle(m);
-    } catch (ParseException e) {
-      throw new HandshakeFailure(
-          Alert.DECODE_ERROR, "handshake message type " + m.type() + ": " + e.getMessage());
-    }
-  }
-
-  private void handle(Message m) throws HandshakeFailure, ParseException {
-    HandshakeType type = HandshakeType.fromCode(m.type());
-    if (m.epoch() != 0 && type != HandshakeType.FINISHED) {
-      throw new HandshakeFailure(Alert.UNEXPECTED_MESSAGE, "renegotiation is not supported");
-    }
+  void handle(Message m, HandshakeType type) throws HandshakeFailure, ParseException {
     switch (step) {
       case CLIENT_HELLO -> {
         if (type != HandshakeType.CLIENT_HELLO) {
@@ -195,11 +182,12 @@ final class ServerHandshake extends Handshake {
     }
     ServerHello sh =
         new ServerHello(DtlsRecord.DTLS_1_2, serverRandom, new byte[0], suite.id(), 0, ext);
-    add(flight, HandshakeType.SERVER_HELLO, sh.encode());
+    add(flight, HandshakeType.SERVER_HELLO, sh.encode(), 0);
     add(
         flight,
         HandshakeType.CERTIFICATE,
-        new CertificateMessage(config.certificate().encodedChain()).encode());
+        new CertificateMessage(config.certificate().encodedChain()).encode(),
+        0);
 
     keyPair = EcdheKeyPair.generate(group, secureRandom);
     List<Integer> offered = new ArrayList<>();
@@ -223,7 +211,8 @@ final class ServerHandshake extends Handshake {
     add(
         flight,
         HandshakeType.SERVER_KEY_EXCHANGE,
-        new ServerKeyExchange(group.id(), keyPair.publicKey(), scheme.id(), signature).encode());
+        new ServerKeyExchange(group.id(), keyPair.publicKey(), scheme.id(), signature).encode(),
+        0);
     if (config.requireClientCertificate()) {
       clientCertificateRequested = true;
       add(
@@ -231,9 +220,10 @@ final class ServerHandshake extends Handshake {
           HandshakeType.CERTIFICATE_REQUEST,
           new CertificateRequest(
                   CLIENT_CERTIFICATE_TYPES, SignatureScheme.defaultOffer(), List.of())
-              .encode());
+              .encode(),
+          0);
     }
-    add(flight, HandshakeType.SERVER_HELLO_DONE, new byte[0]);
+    add(flight, HandshakeType.SERVER_HELLO_DONE, new byte[0], 0);
     step = Step.CLIENT_CERTIFICATE;
     host.send(flight);
   }
@@ -318,19 +308,10 @@ final class ServerHandshake extends Handshake {
       return;
     }
     OutgoingFlight flight = new OutgoingFlight(false).changeCipherSpec();
-    int seq = nextSendSeq++;
-    byte[] finished = new Finished(verifyData(false)).encode();
-    transcript.add(HandshakeType.FINISHED.code(), seq, finished);
-    flight.add(HandshakeType.FINISHED.code(), seq, finished, 1);
+    add(flight, HandshakeType.FINISHED, new Finished(verifyData(false)).encode(), 1);
     step = Step.DONE;
     complete = true;
     host.send(flight);
-  }
-
-  private void add(OutgoingFlight flight, HandshakeType type, byte[] body) {
-    int seq = nextSendSeq++;
-    transcript.add(type.code(), seq, body);
-    flight.add(type.code(), seq, body, 0);
   }
 
   /** RFC 6347 §4.2.1: a cookie the server can check without keeping state. */
