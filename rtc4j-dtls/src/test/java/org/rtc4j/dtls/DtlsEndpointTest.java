@@ -319,6 +319,8 @@ class DtlsEndpointTest {
         IllegalArgumentException.class,
         () -> p.client.send(new byte[DtlsEndpoint.MAX_RECORD_PLAINTEXT + 1], 0, 16385));
     assertThrows(IllegalStateException.class, () -> p.client.start(p.now));
+    p.server.start(p.now);
+    assertEquals(DtlsState.CONNECTED, p.server.state(), "a late start of a server does nothing");
   }
 
   @Test
