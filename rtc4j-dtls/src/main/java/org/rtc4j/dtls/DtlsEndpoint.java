@@ -93,12 +93,16 @@ public final class DtlsEndpoint {
 
   /**
    * Starts the handshake: a client sends its ClientHello, a server starts the handshake timeout. A
-   * server needs no start to answer a ClientHello.
+   * server needs no start to answer a ClientHello, and starting one whose handshake began with the
+   * client's hello does nothing.
    *
-   * @throws IllegalStateException if already started
+   * @throws IllegalStateException if this client has started already
    */
   public void start(long nowNanos) {
     if (state != DtlsState.NEW) {
+      if (!handshake.client()) {
+        return;
+      }
       throw new IllegalStateException("the handshake has started already: " + state);
     }
     now = nowNanos;
