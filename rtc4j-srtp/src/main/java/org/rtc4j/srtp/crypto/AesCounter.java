@@ -83,10 +83,17 @@ public final class AesCounter {
       } catch (ShortBufferException e) {
         throw new IllegalStateException(e);
       }
+      // The XOR goes through the counter array, whose blocks are spent: with both arrays indexed
+      // alike, C2 vectorises the loop even though it cannot tell whether they are one array. XORing
+      // into data[off + i] directly took 394 ns for 1200 bytes on JDK 17 (not vectorised); the
+      // copy,
+      // XOR and copy back take 89 ns (JDK 25: 71 and 57 ns).
       byte[] ks = keystream;
+      System.arraycopy(data, off, ctr, 0, n);
       for (int i = 0; i < n; i++) {
-        data[off + i] ^= ks[i];
+        ctr[i] ^= ks[i];
       }
+      System.arraycopy(ctr, 0, data, off, n);
       off += n;
       len -= n;
     }
