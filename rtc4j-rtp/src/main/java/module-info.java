@@ -7,4 +7,5 @@ module org.rtc4j.rtp {
 
   exports org.rtc4j.rtp;
   exports org.rtc4j.rtp.extension;
+  exports org.rtc4j.rtp.rtcp;
 }
