@@ -14,8 +14,9 @@ public enum SrtpDrop {
   /** The authentication tag did not verify: tampered, truncated, or not under these keys. */
   AUTHENTICATION_FAILED,
   /**
-   * The index was received before, or lies behind the replay window (RFC 3711 §3.3.2), or before
-   * the stream's first packet.
+   * The index was received before, or lies behind the replay window (RFC 3711 §3.3.2), or its
+   * estimated rollover counter falls outside 0 .. 2^32 − 1 (before the stream's first packet, or
+   * past the last index the keys may protect).
    */
   REPLAYED,
   /** A new SSRC when the session already holds contexts for {@link SrtpConfig#maxSsrcs()}. */
