@@ -2,6 +2,7 @@ package org.rtc4j.rtp.rtcp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.rtc4j.common.ByteReader;
 import org.rtc4j.common.ByteWriter;
 import org.rtc4j.common.ParseException;
@@ -43,7 +44,7 @@ public record CongestionControlFeedback(
 
     /** The sequence number the {@code index}-th metric block reports on. */
     public int sequenceNumber(int index) {
-      java.util.Objects.checkIndex(index, metricBlocks.size());
+      Objects.checkIndex(index, metricBlocks.size());
       return (beginSequence + index) & 0xFFFF;
     }
 

@@ -2,6 +2,7 @@ package org.rtc4j.rtp.rtcp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.rtc4j.common.ParseException;
 
 /**
@@ -71,7 +72,7 @@ public sealed interface PacketStatusChunk {
 
     @Override
     public PacketStatus status(int index) {
-      java.util.Objects.checkIndex(index, runLength);
+      Objects.checkIndex(index, runLength);
       return status;
     }
 

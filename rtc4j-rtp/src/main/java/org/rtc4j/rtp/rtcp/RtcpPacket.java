@@ -1,5 +1,6 @@
 package org.rtc4j.rtp.rtcp;
 
+import java.util.Objects;
 import org.rtc4j.common.ByteWriter;
 import org.rtc4j.common.ParseException;
 
@@ -51,7 +52,7 @@ public sealed interface RtcpPacket
    * @throws ParseException if it is malformed, for the format of its type
    */
   static RtcpPacket parse(byte[] data, int offset, int length) throws ParseException {
-    java.util.Objects.checkFromIndexSize(offset, length, data.length);
+    Objects.checkFromIndexSize(offset, length, data.length);
     RtcpHeader.checkFraming(data, offset, length);
     int format = data[offset] & 0x1F;
     int type = data[offset + 1] & 0xFF;

@@ -71,24 +71,37 @@ public record TransportCc(
     Unsigned.bits("feedback packet count", feedbackPacketCount, 8);
     chunks = List.copyOf(chunks);
     receiveDeltas = List.copyOf(receiveDeltas);
-    List<PacketStatus> statuses = expand(chunks, packetStatusCount);
+    // Walks the reported statuses chunk by chunk, without building a list of them.
+    int left = packetStatusCount;
     int delta = 0;
-    for (PacketStatus status : statuses) {
-      if (!status.isReceived()) {
-        continue;
+    for (PacketStatusChunk chunk : chunks) {
+      if (left == 0) {
+        throw new IllegalArgumentException("a status chunk after the last status");
       }
-      if (delta == receiveDeltas.size()) {
-        throw new IllegalArgumentException(
-            "fewer receive deltas (" + receiveDeltas.size() + ") than received packets");
+      int take = Math.min(chunk.capacity(), left);
+      for (int i = 0; i < take; i++) {
+        PacketStatus status = chunk.status(i);
+        if (!status.isReceived()) {
+          continue;
+        }
+        if (delta == receiveDeltas.size()) {
+          throw new IllegalArgumentException(
+              "fewer receive deltas (" + receiveDeltas.size() + ") than received packets");
+        }
+        int value = receiveDeltas.get(delta++);
+        boolean fits =
+            status == PacketStatus.RECEIVED_SMALL_DELTA
+                ? value >= 0 && value <= 0xFF
+                : value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
+        if (!fits) {
+          throw new IllegalArgumentException("delta " + value + " does not fit " + status);
+        }
       }
-      int value = receiveDeltas.get(delta++);
-      boolean fits =
-          status == PacketStatus.RECEIVED_SMALL_DELTA
-              ? value >= 0 && value <= 0xFF
-              : value >= Short.MIN_VALUE && value <= Short.MAX_VALUE;
-      if (!fits) {
-        throw new IllegalArgumentException("delta " + value + " does not fit " + status);
-      }
+      left -= take;
+    }
+    if (left != 0) {
+      throw new IllegalArgumentException(
+          "chunks cover " + (packetStatusCount - left) + " of " + packetStatusCount + " statuses");
     }
     if (delta != receiveDeltas.size()) {
       throw new IllegalArgumentException(
@@ -199,13 +212,19 @@ public record TransportCc(
     for (PacketStatusChunk chunk : chunks) {
       out.u16(chunk.toBits());
     }
+    int left = packetStatusCount;
     int delta = 0;
-    for (PacketStatus status : statuses()) {
-      if (status == PacketStatus.RECEIVED_SMALL_DELTA) {
-        out.u8(receiveDeltas.get(delta++));
-      } else if (status == PacketStatus.RECEIVED_LARGE_DELTA) {
-        out.u16(receiveDeltas.get(delta++));
+    for (PacketStatusChunk chunk : chunks) {
+      int take = Math.min(chunk.capacity(), left);
+      for (int i = 0; i < take; i++) {
+        PacketStatus status = chunk.status(i);
+        if (status == PacketStatus.RECEIVED_SMALL_DELTA) {
+          out.u8(receiveDeltas.get(delta++));
+        } else if (status == PacketStatus.RECEIVED_LARGE_DELTA) {
+          out.u16(receiveDeltas.get(delta++));
+        }
       }
+      left -= take;
     }
     RtcpHeader.endPadded(out, start, FORMAT, RtcpPacketType.RTPFB);
   }
