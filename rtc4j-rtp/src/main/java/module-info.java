@@ -6,6 +6,7 @@ module org.rtc4j.rtp {
   requires transitive org.rtc4j.common;
 
   exports org.rtc4j.rtp;
+  exports org.rtc4j.rtp.codec;
   exports org.rtc4j.rtp.extension;
   exports org.rtc4j.rtp.rtcp;
 }
