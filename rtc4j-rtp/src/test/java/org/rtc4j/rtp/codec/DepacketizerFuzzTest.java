@@ -42,6 +42,14 @@ class DepacketizerFuzzTest {
     }
   }
 
+  @FuzzTest
+  void vp8(byte[] data) {
+    byte[] frame = exercise(new Vp8Depacketizer(), data);
+    if (frame != null) {
+      assertRepacketizes(new Vp8Packetizer(0), new Vp8Depacketizer(), frame, 1200);
+    }
+  }
+
   /** The payloads framed in {@code data} (see the class comment). */
   static List<byte[]> payloads(byte[] data) {
     List<byte[]> out = new ArrayList<>();
