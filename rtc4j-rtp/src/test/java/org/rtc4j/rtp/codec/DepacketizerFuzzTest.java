@@ -50,6 +50,11 @@ class DepacketizerFuzzTest {
     }
   }
 
+  @FuzzTest
+  void h264(byte[] data) {
+    exercise(new H264Depacketizer(), data);
+  }
+
   /** The payloads framed in {@code data} (see the class comment). */
   static List<byte[]> payloads(byte[] data) {
     List<byte[]> out = new ArrayList<>();
