@@ -55,6 +55,14 @@ class DepacketizerFuzzTest {
     exercise(new H264Depacketizer(), data);
   }
 
+  @FuzzTest
+  void vp9(byte[] data) {
+    byte[] frame = exercise(new Vp9Depacketizer(), data);
+    if (frame != null) {
+      assertRepacketizes(new Vp9Packetizer(0), new Vp9Depacketizer(), frame, 1200);
+    }
+  }
+
   /** The payloads framed in {@code data} (see the class comment). */
   static List<byte[]> payloads(byte[] data) {
     List<byte[]> out = new ArrayList<>();
