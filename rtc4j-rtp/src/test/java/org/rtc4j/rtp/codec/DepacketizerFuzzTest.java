@@ -63,6 +63,14 @@ class DepacketizerFuzzTest {
     }
   }
 
+  @FuzzTest
+  void av1(byte[] data) {
+    byte[] frame = exercise(new Av1Depacketizer(), data);
+    if (frame != null && frame.length > 0) {
+      assertRepacketizes(new Av1Packetizer(), new Av1Depacketizer(), frame, 1200);
+    }
+  }
+
   /** The payloads framed in {@code data} (see the class comment). */
   static List<byte[]> payloads(byte[] data) {
     List<byte[]> out = new ArrayList<>();
