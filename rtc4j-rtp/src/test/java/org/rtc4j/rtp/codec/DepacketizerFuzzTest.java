@@ -71,6 +71,11 @@ class DepacketizerFuzzTest {
     }
   }
 
+  @FuzzTest
+  void h265(byte[] data) {
+    exercise(new H265Depacketizer(), data);
+  }
+
   /** The payloads framed in {@code data} (see the class comment). */
   static List<byte[]> payloads(byte[] data) {
     List<byte[]> out = new ArrayList<>();
