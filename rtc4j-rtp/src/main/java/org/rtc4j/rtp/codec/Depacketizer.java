@@ -28,7 +28,8 @@ public interface Depacketizer {
    * Whether the payload in {@code payload[offset, offset + length)} can be the first of a frame:
    * the first payload of every frame answers {@code true}. For most codecs only the first does; a
    * codec whose payloads start at boundaries within a frame without marking the frame's start (a
-   * NAL unit in H.264 and H.265) answers {@code true} for each payload that starts at one.
+   * NAL unit in H.264 and H.265, an OBU in AV1) answers {@code true} for each payload that starts
+   * at one.
    *
    * @throws ParseException if the payload is malformed
    */
