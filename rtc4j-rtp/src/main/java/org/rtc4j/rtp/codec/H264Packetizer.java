@@ -1,6 +1,5 @@
 package org.rtc4j.rtp.codec;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.rtc4j.common.ByteWriter;
 
@@ -57,12 +56,9 @@ public final class H264Packetizer implements Packetizer {
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no NAL unit in the frame");
     }
-    List<byte[]> payloads = new ArrayList<>();
-    List<byte[]> pending = new ArrayList<>();
-    int pendingSize = 1; // the STAP-A NAL unit header
-    for (byte[] unit : units) {
-      if (unit.length > maxPayloadSize) {
-        if (packetizationMode == 0) {
+    if (packetizationMode == 0) {
+      for (byte[] unit : units) {
+        if (unit.length > maxPayloadSize) {
           throw new IllegalArgumentException(
               "NAL unit of "
                   + unit.length
@@ -70,53 +66,38 @@ public final class H264Packetizer implements Packetizer {
                   + maxPayloadSize
                   + " in packetization-mode 0");
         }
-        flush(pending, payloads);
-        pendingSize = 1;
-        fragment(unit, maxPayloadSize, payloads);
-        continue;
       }
-      if (packetizationMode == 1
-          && !pending.isEmpty()
-          && pendingSize + 2 + unit.length <= maxPayloadSize
-          && unit.length <= 0xFFFF) {
-        pending.add(unit);
-        pendingSize += 2 + unit.length;
-        continue;
-      }
-      flush(pending, payloads);
-      pending.add(unit);
-      pendingSize = 1 + 2 + unit.length;
     }
-    flush(pending, payloads);
-    return payloads;
+    return NalUnitPacking.pack(units, maxPayloadSize, packetizationMode == 1, FORMAT);
   }
 
-  /** Sends the NAL units gathered so far: alone as a single NAL unit packet, or as a STAP-A. */
-  private static void flush(List<byte[]> pending, List<byte[]> payloads) {
-    if (pending.size() == 1) {
-      payloads.add(pending.get(0));
-    } else if (pending.size() > 1) {
-      // RFC 6184 §5.7.1: F is 1 if any unit's F is; NRI is the largest of the units' NRI.
-      int f = 0;
-      int nri = 0;
-      int size = 1;
-      for (byte[] unit : pending) {
-        f |= unit[0] & 0x80;
-        nri = Math.max(nri, unit[0] & 0x60);
-        size += 2 + unit.length;
-      }
-      ByteWriter out = ByteWriter.growable(size, size);
-      out.u8(f | nri | STAP_A);
-      for (byte[] unit : pending) {
-        out.u16(unit.length).bytes(unit);
-      }
-      payloads.add(out.toByteArray());
-    }
-    pending.clear();
-  }
+  private static final NalUnitPacking.Format FORMAT =
+      new NalUnitPacking.Format() {
+        @Override
+        public int aggregationHeaderLength() {
+          return 1;
+        }
+
+        @Override
+        public byte[] aggregationHeader(List<byte[]> units) {
+          // RFC 6184 §5.7.1: F is 1 if any unit's F is; NRI is the largest of the units' NRI.
+          int f = 0;
+          int nri = 0;
+          for (byte[] unit : units) {
+            f |= unit[0] & 0x80;
+            nri = Math.max(nri, unit[0] & 0x60);
+          }
+          return new byte[] {(byte) (f | nri | STAP_A)};
+        }
+
+        @Override
+        public void fragment(byte[] unit, int maxPayloadSize, List<byte[]> payloads) {
+          fragmentFuA(unit, maxPayloadSize, payloads);
+        }
+      };
 
   /** RFC 6184 §5.8: an FU-A for each piece of the unit's payload, after its one-byte header. */
-  private static void fragment(byte[] unit, int maxPayloadSize, List<byte[]> payloads) {
+  private static void fragmentFuA(byte[] unit, int maxPayloadSize, List<byte[]> payloads) {
     int room = maxPayloadSize - 2;
     if (room <= 0) {
       throw new IllegalArgumentException("payload size too small for an FU-A: " + maxPayloadSize);

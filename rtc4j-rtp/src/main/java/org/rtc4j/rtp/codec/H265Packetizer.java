@@ -1,6 +1,5 @@
 package org.rtc4j.rtp.codec;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.rtc4j.common.ByteWriter;
 
@@ -37,66 +36,48 @@ public final class H265Packetizer implements Packetizer {
     if (units.isEmpty()) {
       throw new IllegalArgumentException("no NAL unit in the frame");
     }
-    List<byte[]> payloads = new ArrayList<>();
-    List<byte[]> pending = new ArrayList<>();
-    int pendingSize = 2; // the AP's payload header
     for (byte[] unit : units) {
       if (unit.length < 2) {
         throw new IllegalArgumentException("NAL unit shorter than its header");
       }
-      if (unit.length > maxPayloadSize) {
-        flush(pending, payloads);
-        pendingSize = 2;
-        fragment(unit, maxPayloadSize, payloads);
-        continue;
-      }
-      if (!pending.isEmpty()
-          && pendingSize + 2 + unit.length <= maxPayloadSize
-          && unit.length <= 0xFFFF) {
-        pending.add(unit);
-        pendingSize += 2 + unit.length;
-        continue;
-      }
-      flush(pending, payloads);
-      pending.add(unit);
-      pendingSize = 2 + 2 + unit.length;
     }
-    flush(pending, payloads);
-    return payloads;
+    return NalUnitPacking.pack(units, maxPayloadSize, true, FORMAT);
   }
 
-  /** Sends the NAL units gathered so far: alone as a single NAL unit packet, or as an AP. */
-  private static void flush(List<byte[]> pending, List<byte[]> payloads) {
-    if (pending.size() == 1) {
-      payloads.add(pending.get(0));
-    } else if (pending.size() > 1) {
-      // RFC 7798 §4.4.2: F is 1 if any unit's is; LayerId and TID are the units' lowest.
-      int f = 0;
-      int layerId = 63;
-      int tid = 7;
-      int size = 2;
-      for (byte[] unit : pending) {
-        int header = ((unit[0] & 0xFF) << 8) | (unit[1] & 0xFF);
-        f |= header & 0x8000;
-        layerId = Math.min(layerId, (header >>> 3) & 0x3F);
-        tid = Math.min(tid, header & 0x07);
-        size += 2 + unit.length;
-      }
-      ByteWriter out = ByteWriter.growable(size, size);
-      out.u16(f | (AP << 9) | (layerId << 3) | tid);
-      for (byte[] unit : pending) {
-        out.u16(unit.length).bytes(unit);
-      }
-      payloads.add(out.toByteArray());
-    }
-    pending.clear();
-  }
+  private static final NalUnitPacking.Format FORMAT =
+      new NalUnitPacking.Format() {
+        @Override
+        public int aggregationHeaderLength() {
+          return 2;
+        }
+
+        @Override
+        public byte[] aggregationHeader(List<byte[]> units) {
+          // RFC 7798 §4.4.2: F is 1 if any unit's is; LayerId and TID are the units' lowest.
+          int f = 0;
+          int layerId = 63;
+          int tid = 7;
+          for (byte[] unit : units) {
+            int header = ((unit[0] & 0xFF) << 8) | (unit[1] & 0xFF);
+            f |= header & 0x8000;
+            layerId = Math.min(layerId, (header >>> 3) & 0x3F);
+            tid = Math.min(tid, header & 0x07);
+          }
+          int header = f | (AP << 9) | (layerId << 3) | tid;
+          return new byte[] {(byte) (header >>> 8), (byte) header};
+        }
+
+        @Override
+        public void fragment(byte[] unit, int maxPayloadSize, List<byte[]> payloads) {
+          fragmentFu(unit, maxPayloadSize, payloads);
+        }
+      };
 
   /**
    * RFC 7798 §4.4.3: an FU for each piece of the unit's payload after its 2-byte header; the
    * payload header is the unit's with the type 49, the FU header carries S, E and the unit's type.
    */
-  private static void fragment(byte[] unit, int maxPayloadSize, List<byte[]> payloads) {
+  private static void fragmentFu(byte[] unit, int maxPayloadSize, List<byte[]> payloads) {
     int room = maxPayloadSize - 3;
     if (room <= 0) {
       throw new IllegalArgumentException("payload size too small for an FU: " + maxPayloadSize);
