@@ -28,7 +28,10 @@ public interface DataChannelTransport {
    */
   void resetStreams(int... streamIds);
 
-  /** The bytes of user data queued on a stream and not yet acknowledged or abandoned. */
+  /**
+   * The bytes of user data queued on a stream and not yet handed to the network (W3C's {@code
+   * bufferedAmount}): it falls as fragments are first sent, not when they are acknowledged.
+   */
   long bufferedAmount(int streamId);
 
   /**
