@@ -187,7 +187,9 @@ public final class ReassemblyQueue {
    * A FORWARD-TSN or I-FORWARD-TSN (RFC 3758 §3.6, RFC 8260 §2.3) that moved the tracker's
    * cumulative ack point ({@link DataTracker#handleForwardTsn} returned {@code true}): drops the
    * partial messages that can no longer complete, moves each listed stream's next expected SSN or
-   * MID past the skipped one, and releases the ordered messages that thereby became deliverable.
+   * MID past the skipped one, and releases the ordered messages that thereby became deliverable:
+   * whole ones up to the skipped SSN or MID that were stranded behind an abandoned one first (RFC
+   * 3758 §3.2), then those after it.
    *
    * <p>For DATA, a partial unordered message is dropped when it lies at or below the new cumulative
    * TSN, or is missing the TSN just at it: the sender moves its ack point only over abandoned
@@ -223,7 +225,15 @@ public final class ReassemblyQueue {
       if (sequence < stream.next()) {
         continue; // already past it
       }
-      releaseAll(stream.ordered.headMap(sequence, true));
+      // RFC 3758 §3.2: whole messages stranded behind the skipped ones are delivered, in order.
+      NavigableMap<Long, PartialMessage> skippedOver = stream.ordered.headMap(sequence, true);
+      for (PartialMessage message : skippedOver.values()) {
+        release(message);
+        if (message.isComplete()) {
+          releaseNow(message);
+        }
+      }
+      skippedOver.clear();
       stream.advanceTo(sequence + 1);
       drainOrdered(stream);
     }

@@ -122,6 +122,16 @@ class ReassemblyQueueTest {
     }
 
     @Test
+    void aFirstFragmentNeverJoinsTheUnfinishedRunBeforeIt() {
+      // TSN 10 began a message whose end never came (abandoned without an end TSN); TSN 11
+      // begins the next one.
+      add(queue, 10, data(0, 0, "lost", true, false, true));
+      add(queue, 11, data(0, 0, "new", true, false, true));
+      add(queue, 12, data(0, 0, "!", false, true, true));
+      assertEquals(List.of("0U:new!"), drain(queue));
+    }
+
+    @Test
     void theSsnWrapsAt65536() {
       for (int i = 0; i < 65536 + 3; i++) {
         add(queue, 100 + i, whole(7, i & 0xFFFF, "m"));
@@ -179,6 +189,16 @@ class ReassemblyQueueTest {
 
       add(queue, 2, data(0, 0, "tial", false, true, false));
       assertEquals(List.of(), drain(queue), "a late fragment of it stays dropped");
+      assertEquals(0, queue.queuedBytes());
+    }
+
+    @Test
+    void aWholeMessageStrandedBetweenAbandonedOnesIsStillDelivered() {
+      // SSN 0 (TSN 1) and SSN 2 (TSN 3) abandoned and lost; SSN 1 (TSN 2) arrived whole.
+      add(queue, 2, whole(0, 1, "stranded"));
+      add(queue, 4, whole(0, 3, "after"));
+      queue.handleForwardTsn(3, List.of(new SkippedStream(0, false, 2)));
+      assertEquals(List.of("0:stranded", "0:after"), drain(queue));
       assertEquals(0, queue.queuedBytes());
     }
 
