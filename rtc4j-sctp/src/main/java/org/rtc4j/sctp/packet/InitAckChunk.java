@@ -1,6 +1,7 @@
 package org.rtc4j.sctp.packet;
 
 import java.util.List;
+import java.util.Optional;
 import org.rtc4j.common.ByteReader;
 import org.rtc4j.common.ByteWriter;
 import org.rtc4j.common.ParseException;
@@ -43,6 +44,16 @@ public record InitAckChunk(
     parameters = List.copyOf(parameters);
     InitChunk.checkFields(
         advertisedReceiverWindowCredit, outboundStreams, inboundStreams, parameters);
+  }
+
+  /** The first State Cookie parameter, if there is one (RFC 9260 §3.3.3: there must be). */
+  public Optional<StateCookieParameter> stateCookie() {
+    for (Parameter p : parameters) {
+      if (p instanceof StateCookieParameter cookie) {
+        return Optional.of(cookie);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -118,7 +118,7 @@ class FirefoxCaptureTest {
     assertArrayEquals(cookie.cookie(), echo.cookie());
     // And the other way round.
     InitAckChunk otherAck = onlyChunk(3, InitAckChunk.class);
-    StateCookieParameter otherCookie = (StateCookieParameter) otherAck.parameters().get(0);
+    StateCookieParameter otherCookie = otherAck.stateCookie().orElseThrow();
     assertArrayEquals(otherCookie.cookie(), onlyChunk(5, CookieEchoChunk.class).cookie());
     onlyChunk(6, CookieAckChunk.class);
     onlyChunk(7, CookieAckChunk.class);
