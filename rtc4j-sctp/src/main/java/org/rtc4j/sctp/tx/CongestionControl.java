@@ -110,6 +110,16 @@ public final class CongestionControl {
     partialBytesAcked = 0;
   }
 
+  /**
+   * RFC 9260 §7.2.1, §7.2.2: the sender sent no DATA for {@code rtos} RTOs, so for each cwnd =
+   * max(cwnd/2, 4*MTU). A cwnd already at or below 4 MTUs stays as it is.
+   */
+  public void onIdle(long rtos) {
+    for (long i = 0; i < rtos && cwnd > 4L * mtu; i++) {
+      cwnd = Math.max(cwnd / 2, 4L * mtu);
+    }
+  }
+
   /** The congestion window, in bytes. */
   public long cwnd() {
     return cwnd;

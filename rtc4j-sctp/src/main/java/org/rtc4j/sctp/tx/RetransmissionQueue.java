@@ -35,6 +35,7 @@ public final class RetransmissionQueue {
   private long t3Deadline = Time.NEVER;
   private boolean forwardTsnDue;
   private long newlyAckedBytes;
+  private long lastTransmission = OutstandingData.NONE;
 
   /**
    * A queue with RFC 9260's initial cwnd, the default bound on held bytes, and PR-SCTP on ({@link
@@ -116,6 +117,7 @@ public final class RetransmissionQueue {
     if (room <= header) {
       return out;
     }
+    decayIdleWindow(now);
     long firstOutstanding = outstanding.lastCumulativeTsnAck() + 1;
     if (fastRetransmitDue) {
       fastRetransmitDue = false;
@@ -123,6 +125,7 @@ public final class RetransmissionQueue {
       if (!out.isEmpty()) {
         decreasePeerWindow(used);
         startT3AfterRetransmission(now, firstOutstanding, out);
+        lastTransmission = now;
         return out;
       }
     }
@@ -133,7 +136,10 @@ public final class RetransmissionQueue {
     decreasePeerWindow(used);
     room -= used;
     boolean retransmitted = !out.isEmpty();
-    while (room > header && outstanding.heldBytes() < config.maxHeldBytes()) {
+    // §6.1 C: new data only once nothing waits for retransmission.
+    while (room > header
+        && !outstanding.hasChunksToRetransmit()
+        && outstanding.heldBytes() < config.maxHeldBytes()) {
       int maxPayload = room - header;
       if (outstanding.outstandingBytes() > 0) {
         // RFC 9260 §6.1 A: new data only into the peer's window...
@@ -163,7 +169,27 @@ public final class RetransmissionQueue {
     } else if (!out.isEmpty()) {
       startT3IfStopped(now);
     }
+    if (!out.isEmpty()) {
+      lastTransmission = now;
+    }
     return out;
+  }
+
+  /**
+   * RFC 9260 §7.2.1, §7.2.2: a sender that has sent no DATA for an RTO halves cwnd (not below 4
+   * MTUs) for each RTO it stayed idle, so that it does not burst a stale window into the network.
+   */
+  private void decayIdleWindow(long now) {
+    if (lastTransmission == OutstandingData.NONE || outstanding.outstandingBytes() > 0) {
+      return;
+    }
+    long period = rto.rto();
+    long periods = (now - lastTransmission) / period;
+    if (periods <= 0) {
+      return;
+    }
+    congestion.onIdle(periods);
+    lastTransmission += periods * period;
   }
 
   /**

@@ -73,4 +73,19 @@ class CongestionControlTest {
     assertEquals(MTU, cc.cwnd(), "T3-rtx: one MTU");
     assertTrue(cc.inSlowStart());
   }
+
+  @Test
+  void anIdleSenderHalvesItsWindowPerRtoDownToFourMtus() {
+    CongestionControl cc = new CongestionControl(MTU, 40_000, 100_000);
+    cc.onIdle(1);
+    assertEquals(20_000, cc.cwnd());
+    cc.onIdle(2);
+    assertEquals(5_000, cc.cwnd());
+    cc.onIdle(10);
+    assertEquals(4 * MTU, cc.cwnd());
+    assertEquals(100_000, cc.ssthresh(), "idling leaves ssthresh alone");
+    cc.onRetransmitTimeout();
+    cc.onIdle(3);
+    assertEquals(MTU, cc.cwnd(), "a window below 4 MTUs is not raised");
+  }
 }

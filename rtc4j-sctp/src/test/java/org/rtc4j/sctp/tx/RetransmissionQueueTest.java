@@ -583,4 +583,35 @@ class RetransmissionQueueTest {
     }
     assertEquals(20, queue.nextTsn() - 1, "no new TSN once the bound is reached");
   }
+
+  @Test
+  void aSenderIdleForRtosStartsAgainWithAHalvedWindow() {
+    queue(1, BIG_WINDOW);
+    source.addMany(30, MESSAGE);
+    long now = 0;
+    // Grow the window: send, acknowledge everything, a few rounds.
+    for (int round = 0; round < 3; round++) {
+      sendAll(now);
+      now += Time.millis(10);
+      sack(now, queue.nextTsn() - 1);
+    }
+    long cwnd = queue.cwnd();
+    assertTrue(cwnd > 10 * MTU, "grew to " + cwnd);
+    // Idle for two RTOs (1 s each, RTO.Min): the next send finds cwnd halved twice.
+    now += Time.seconds(2) + Time.millis(500);
+    sendPacket(now);
+    assertEquals(Math.max(cwnd / 4, 4 * MTU), queue.cwnd());
+  }
+
+  @Test
+  void newDataWaitsUntilNothingAwaitsRetransmission() {
+    queue(1, BIG_WINDOW);
+    source.addMany(3, MESSAGE);
+    sendAll(0);
+    queue.handleT3RtxExpiry(Time.seconds(1));
+    source.addMany(5, MESSAGE);
+    // A packet with room for less than one retransmission: no new data jumps the queue (§6.1 C).
+    assertEquals(List.of(), queue.getChunksToSend(Time.seconds(1), CHUNK - 4));
+    assertEquals(List.of(1), sendPacket(Time.seconds(1)));
+  }
 }
