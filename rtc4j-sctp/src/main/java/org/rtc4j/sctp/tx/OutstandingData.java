@@ -450,8 +450,9 @@ final class OutstandingData {
       toRetransmit.remove(tsn);
     }
     if (tsn == rttProbeTsn) {
-      // RFC 9260 §6.3.1 C5 (Karn): never a sample from a retransmitted chunk.
-      if (item.retransmissions == 0) {
+      // RFC 9260 §6.3.1 C5 (Karn): never a sample from a retransmitted chunk; nor from an
+      // abandoned one, which the cumulative ack may pass only because a FORWARD-TSN skipped it.
+      if (item.retransmissions == 0 && !item.abandoned) {
         rttSample = now - rttProbeSentAt;
       }
       rttProbeTsn = NONE;

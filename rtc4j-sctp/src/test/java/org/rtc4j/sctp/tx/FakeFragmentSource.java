@@ -24,7 +24,7 @@ final class FakeFragmentSource implements FragmentSource {
   /** Messages of {@code bytes} each on stream 0, SSN 0, 1, 2... */
   void addMany(int count, int bytes) {
     for (int i = 0; i < count; i++) {
-      add(0, i, bytes);
+      add(0, i & 0xFFFF, bytes);
     }
   }
 

@@ -614,4 +614,22 @@ class RetransmissionQueueTest {
     assertEquals(List.of(), queue.getChunksToSend(Time.seconds(1), CHUNK - 4));
     assertEquals(List.of(1), sendPacket(Time.seconds(1)));
   }
+
+  @Test
+  void aTimedChunkThatIsSkippedGivesNoRttSample() {
+    queue(1, 1000);
+    source.addWithLifetime(4, 2, 3 * MESSAGE, Time.millis(500));
+    assertEquals(List.of(1), sendAll(0)); // TSN 1 is timed, and lost
+    // A window update at 600 ms: the next fragment is produced after the message expired.
+    queue.handleSack(Time.millis(600), 0, BIG_WINDOW, List.of());
+    assertEquals(List.of(), sendAll(Time.millis(600)));
+    assertEquals(ABANDONED, queue.stateOf(1));
+    assertTrue(queue.shouldSendForwardTsn(Time.millis(600)));
+    assertEquals(3, queue.forwardTsnNewCumulativeTsn());
+    queue.forwardTsnSent(Time.millis(600));
+    // The peer skips to TSN 3: its cumulative ack passes TSN 1, which it never had.
+    queue.handleSack(Time.millis(700), 3, BIG_WINDOW, List.of());
+    assertTrue(queue.isEmpty());
+    assertFalse(rto.hasMeasurement(), "700 ms is no round trip");
+  }
 }
