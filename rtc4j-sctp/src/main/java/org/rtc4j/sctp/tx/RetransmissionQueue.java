@@ -275,11 +275,15 @@ public final class RetransmissionQueue {
    * (E4; RFC 3758 §3.5 C5 also wants it running while a FORWARD-TSN is owed). The retransmissions
    * go out as {@link #getChunksToSend(long, int)} allows.
    *
-   * @return whether the timer had indeed expired by {@code now} (otherwise nothing happens); the
-   *     association counts each expiry towards Association.Max.Retrans (§8.1)
+   * @return whether the timer had indeed expired by {@code now} with data held (otherwise nothing
+   *     happens); the association counts each expiry towards Association.Max.Retrans (§8.1)
    */
   public boolean handleT3RtxExpiry(long now) {
     if (!Time.isDue(t3Deadline, now)) {
+      return false;
+    }
+    if (outstanding.isEmpty()) {
+      t3Deadline = Time.NEVER; // R2: nothing to time
       return false;
     }
     congestion.onRetransmitTimeout();
