@@ -123,6 +123,13 @@ public final class DataChannels {
   /** Refused streams whose incoming side the peer has yet to reset. */
   private final BitSet refusalIncomingPending = new BitSet();
 
+  /**
+   * The stream ids held by a channel or an unfinished refusal, by parity: bit {@code id >>> 1} of
+   * {@code taken[id & 1]}, so that the lowest free id of a parity is one {@link
+   * BitSet#nextClearBit} away.
+   */
+  private final BitSet[] taken = {new BitSet(), new BitSet()};
+
   private final ArrayDeque<Queued> events = new ArrayDeque<>();
   private long queuedMessageBytes;
   private boolean connected;
@@ -215,6 +222,7 @@ public final class DataChannels {
             options.negotiated(),
             DataChannelState.CONNECTING);
     channels.put(id, channel);
+    take(id);
     if (connected) {
       openLocal(channel);
     }
@@ -321,12 +329,17 @@ public final class DataChannels {
       }
       DataChannel channel = channels.get(id);
       if (channel == null) {
-        if (refusalOutgoingPending.get(id)) {
+        if (refusalIncomingPending.get(id)) {
+          // The peer's answer to a refusal of ours.
           refusalIncomingPending.clear(id);
-        } else if (!refusalIncomingPending.get(id)) {
+        } else if (!refusalOutgoingPending.get(id)) {
+          // RFC 8831 §6.7: the peer closes a stream we have no channel on (a negotiated channel
+          // never created here, say); reset ours so that its closing procedure ends.
           refusalOutgoingPending.set(id);
+          take(id);
           toReset.add(id);
         }
+        releaseIfRefusalDone(id);
         continue;
       }
       if (channel.readyState() == DataChannelState.CONNECTING) {
@@ -364,6 +377,7 @@ public final class DataChannels {
       DataChannel channel = channels.get(id);
       if (channel == null) {
         refusalOutgoingPending.clear(id);
+        releaseIfRefusalDone(id);
         continue;
       }
       if (!channel.outgoingResetRequested() || channel.outgoingReset()) {
@@ -415,6 +429,8 @@ public final class DataChannels {
     }
     refusalOutgoingPending.clear();
     refusalIncomingPending.clear();
+    taken[0].clear();
+    taken[1].clear();
   }
 
   /** {@link DataChannel#close()}: starts the closing procedure (RFC 8831 §6.7). */
@@ -523,6 +539,7 @@ public final class DataChannels {
             false,
             DataChannelState.OPEN);
     channels.put(streamId, channel);
+    take(streamId);
     transport.setBufferedAmountLowThreshold(streamId, channel.bufferedAmountLowThreshold());
     queue(new DataChannelEvent.Incoming(channel));
     queue(new DataChannelEvent.Open(channel));
@@ -585,6 +602,7 @@ public final class DataChannels {
   private void finish(DataChannel channel) {
     channel.setState(DataChannelState.CLOSED);
     channels.remove(channel.id());
+    release(channel.id());
     queue(new DataChannelEvent.Close(channel));
   }
 
@@ -598,6 +616,7 @@ public final class DataChannels {
     }
     refusalOutgoingPending.set(streamId);
     refusalIncomingPending.set(streamId);
+    take(streamId);
     transport.resetStreams(streamId);
   }
 
@@ -622,18 +641,27 @@ public final class DataChannels {
 
   /** Whether a channel or an unfinished refusal holds the stream id. */
   private boolean busy(int id) {
-    return channels.containsKey(id)
-        || refusalOutgoingPending.get(id)
-        || refusalIncomingPending.get(id);
+    return taken[id & 1].get(id >>> 1);
+  }
+
+  private void take(int id) {
+    taken[id & 1].set(id >>> 1);
+  }
+
+  private void release(int id) {
+    taken[id & 1].clear(id >>> 1);
+  }
+
+  private void releaseIfRefusalDone(int id) {
+    if (!refusalOutgoingPending.get(id) && !refusalIncomingPending.get(id)) {
+      release(id);
+    }
   }
 
   /** The lowest id of our parity that is not busy, or -1. */
   private int lowestFreeId() {
-    for (int id = ourParity(); id <= MAX_STREAM_ID; id += 2) {
-      if (!busy(id)) {
-        return id;
-      }
-    }
-    return -1;
+    int parity = ourParity();
+    int id = (taken[parity].nextClearBit(0) << 1) | parity;
+    return id <= MAX_STREAM_ID ? id : -1;
   }
 }
