@@ -169,6 +169,17 @@ final class FakeAssociation {
       }
     }
 
+    /**
+     * The peer answers our reset of {@code streamIds} at once, without the reset travelling: for
+     * tests that play the peer by hand.
+     */
+    void completeReset(int... streamIds) {
+      for (int id : streamIds) {
+        resetting.remove(id);
+      }
+      channels.handleOutgoingStreamsReset(streamIds);
+    }
+
     /** The messages sent with this PPID. */
     List<Sent> sentWith(int ppid) {
       return sent.stream().filter(s -> s.ppid() == ppid).toList();
