@@ -177,13 +177,13 @@ public final class DataChannels {
   public DataChannel createDataChannel(String label, DataChannelInit init) {
     Objects.requireNonNull(label, "label");
     DataChannelInit options = init == null ? DataChannelInit.DEFAULT : init;
+    if (closed) {
+      throw new IllegalStateException("the association is closed");
+    }
     String usvLabel = Utf8Text.scalarValues(label);
     if (Utf8Text.byteLength(usvLabel) > MAX_STRING_BYTES) {
       throw new IllegalArgumentException(
           "label is longer than " + MAX_STRING_BYTES + " bytes of UTF-8");
-    }
-    if (closed) {
-      throw new IllegalStateException("the association is closed");
     }
     if (channels.size() >= limits.maxChannels()) {
       throw new DataChannelException("already " + channels.size() + " channels, the most allowed");
