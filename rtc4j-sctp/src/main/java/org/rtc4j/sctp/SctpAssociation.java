@@ -293,9 +293,6 @@ public final class SctpAssociation {
       } else if (!handleControl(chunk, packet)) {
         break;
       }
-      if (phase == Phase.CLOSED && tracker == null) {
-        break;
-      }
     }
     if (hadData && tracker != null) {
       tracker.observePacketEnd(now);
@@ -317,11 +314,13 @@ public final class SctpAssociation {
     }
     PacketBuilder packet =
         new PacketBuilder(config.localPort(), config.remotePort(), peerTag, config.mtu());
-    if (tracker != null && (tracker.shouldSendAck() || !control.isEmpty())) {
-      packet.add(sack());
-    }
+    // RFC 9260 §6.10: control chunks first (a COOKIE-ACK must lead, §5.1), then the SACK, then
+    // data.
     while (!control.isEmpty() && packet.add(control.peek())) {
       control.poll();
+    }
+    if (tracker != null && tracker.shouldSendAck() && established()) {
+      packet.add(sack());
     }
     if (canCarryData()) {
       if (capabilities.partialReliability() && retransmissions.shouldSendForwardTsn(now)) {
@@ -719,7 +718,9 @@ public final class SctpAssociation {
     // At most one TSN per byte of window above the cumulative ack (every chunk carries a byte).
     int maxOutOfOrder = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, maxHeld / 64));
     tracker = new DataTracker(peerInitialTsn, maxOutOfOrder);
-    reassembly = new ReassemblyQueue(agreed.interleaving(), maxHeld);
+    // The window bounds what a well-behaved peer sends; the gap-filling TSNs accepted beyond it
+    // (see handleData) are bounded by twice the buffer, a hard limit.
+    reassembly = new ReassemblyQueue(agreed.interleaving(), 2 * maxHeld);
     sendQueue = new SendQueue(agreed.interleaving(), config.sendBufferSize());
     retransmissions =
         new RetransmissionQueue(
@@ -760,8 +761,10 @@ public final class SctpAssociation {
       return false;
     }
     // RFC 9260 §6.2: data that does not fit is dropped unacknowledged, so that it comes again.
+    // The TSN that moves the cumulative ack is taken anyway: without it, a buffer full of data
+    // behind a gap could never drain.
     if (reassembly.queuedBytes() + data.length() > config.receiveBufferSize()
-        && tracker.willIncreaseCumAckTsn(tsn) == false) {
+        && !tracker.willIncreaseCumAckTsn(tsn)) {
       drops.increment(SctpDrop.RECEIVE_BUFFER_FULL);
       return false;
     }
@@ -781,11 +784,9 @@ public final class SctpAssociation {
   }
 
   private void handleSack(SackChunk sack) {
-    if (retransmissions == null || !established() && phase != Phase.SHUTDOWN_RECEIVED) {
-      if (retransmissions == null) {
-        drops.increment(SctpDrop.UNEXPECTED_CHUNK);
-        return;
-      }
+    if (retransmissions == null || !established() && phase != Phase.SHUTDOWN_ACK_SENT) {
+      drops.increment(SctpDrop.UNEXPECTED_CHUNK);
+      return;
     }
     int before = retransmissions.lastCumulativeTsnAck();
     if (retransmissions.handleSack(
@@ -990,7 +991,6 @@ public final class SctpAssociation {
     timers.stop(Timer.T2_SHUTDOWN);
     heartbeats.stop();
     control.clear();
-    sentInit = sentInit == null ? null : sentInit;
     events.add(why);
   }
 
