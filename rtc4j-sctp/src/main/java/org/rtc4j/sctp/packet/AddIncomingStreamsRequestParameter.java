@@ -1,0 +1,59 @@
+package org.rtc4j.sctp.packet;
+
+import org.rtc4j.common.ByteReader;
+import org.rtc4j.common.ByteWriter;
+import org.rtc4j.common.ParseException;
+
+/**
+ * Add Incoming Streams Request (RFC 6525 §4.6): the sender asks the receiver to add outgoing
+ * streams (the sender's incoming ones).
+ *
+ * <pre>
+ *  type = 18 | length = 12
+ *  re-configuration request sequence number
+ *  number of new streams (16) | reserved (16)
+ * </pre>
+ *
+ * @param requestSequenceNumber this request's number (raw 32 bits)
+ * @param newStreams how many streams to add, 0–65535
+ */
+public record AddIncomingStreamsRequestParameter(int requestSequenceNumber, int newStreams)
+    implements Parameter {
+  /** The parameter type. */
+  public static final int TYPE = 18;
+
+  /** Its only length. */
+  public static final int LENGTH = 12;
+
+  /**
+   * @throws IllegalArgumentException if the number of new streams is not 16 bits
+   */
+  public AddIncomingStreamsRequestParameter {
+    if ((newStreams & ~0xFFFF) != 0) {
+      throw new IllegalArgumentException("new streams " + newStreams + " not 16 bits");
+    }
+  }
+
+  @Override
+  public int type() {
+    return TYPE;
+  }
+
+  @Override
+  public int serializedLength() {
+    return LENGTH;
+  }
+
+  @Override
+  public void writeTo(ByteWriter out) {
+    out.u16(TYPE).u16(LENGTH).u32(requestSequenceNumber).u16(newStreams).u16(0);
+  }
+
+  static AddIncomingStreamsRequestParameter parseValue(ByteReader value) throws ParseException {
+    Tlv.requireLength(value, LENGTH - HEADER_LENGTH, "Add Incoming Streams Request");
+    int requestSequenceNumber = value.i32();
+    int newStreams = value.u16();
+    value.skip(2); // reserved
+    return new AddIncomingStreamsRequestParameter(requestSequenceNumber, newStreams);
+  }
+}
