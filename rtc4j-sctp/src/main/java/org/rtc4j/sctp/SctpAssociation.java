@@ -717,10 +717,8 @@ public final class SctpAssociation {
     long maxHeld = config.receiveBufferSize();
     // At most one TSN per byte of window above the cumulative ack (every chunk carries a byte).
     int maxOutOfOrder = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, maxHeld / 64));
-    tracker = new DataTracker(peerInitialTsn, maxOutOfOrder);
-    // The window bounds what a well-behaved peer sends; the gap-filling TSNs accepted beyond it
-    // (see handleData) are bounded by twice the buffer, a hard limit.
-    reassembly = new ReassemblyQueue(agreed.interleaving(), 2 * maxHeld);
+    tracker = new DataTracker(peerInitialTsn, maxOutOfOrder, config.delayedAckNanos());
+    reassembly = new ReassemblyQueue(agreed.interleaving(), maxHeld);
     sendQueue = new SendQueue(agreed.interleaving(), config.sendBufferSize());
     retransmissions =
         new RetransmissionQueue(
@@ -760,19 +758,21 @@ public final class SctpAssociation {
       drops.increment(SctpDrop.TSN_OUT_OF_WINDOW);
       return false;
     }
+    if (tracker.isDuplicate(tsn)) {
+      // Observed again only to be reported in the SACK's duplicate TSNs (RFC 9260 §6.2).
+      tracker.observe(tsn, immediate);
+      return true;
+    }
     // RFC 9260 §6.2: data that does not fit is dropped unacknowledged, so that it comes again.
-    // The TSN that moves the cumulative ack is taken anyway: without it, a buffer full of data
-    // behind a gap could never drain.
-    if (reassembly.queuedBytes() + data.length() > config.receiveBufferSize()
-        && !tracker.willIncreaseCumAckTsn(tsn)) {
+    // Above the watermark only the TSN that moves the cumulative ack is taken: without it, a
+    // buffer full of data behind a gap could never drain.
+    if ((reassembly.isAboveWatermark() && !tracker.willIncreaseCumAckTsn(tsn))
+        || !reassembly.add(tsn, data)) {
       drops.increment(SctpDrop.RECEIVE_BUFFER_FULL);
-      return false;
+      tracker.forceImmediateAck();
+      return true;
     }
-    if (tracker.observe(tsn, immediate)) {
-      if (!reassembly.add(tsn, data)) {
-        drops.increment(SctpDrop.RECEIVE_BUFFER_FULL);
-      }
-    }
+    tracker.observe(tsn, immediate);
     return true;
   }
 
@@ -804,9 +804,10 @@ public final class SctpAssociation {
       drops.increment(SctpDrop.UNEXPECTED_CHUNK);
       return;
     }
-    tracker.handleForwardTsn(newCumulativeTsn);
-    reassembly.handleForwardTsn(newCumulativeTsn, skipped);
-    deliver();
+    if (tracker.handleForwardTsn(newCumulativeTsn)) {
+      reassembly.handleForwardTsn(newCumulativeTsn, skipped);
+      deliver();
+    }
   }
 
   private void handleShutdown(ShutdownChunk shutdown) {
@@ -862,7 +863,7 @@ public final class SctpAssociation {
   }
 
   private SackChunk sack() {
-    long window = Math.max(0, config.receiveBufferSize() - reassembly.queuedBytes());
+    long window = Math.max(0, reassembly.receiveWindow());
     // A SACK fits in one packet with room left for some data: at most a quarter of the MTU of
     // gap blocks and of duplicate TSNs.
     int room = Math.max(1, (config.mtu() - SctpPacket.COMMON_HEADER_LENGTH - 16) / 16);
@@ -1066,6 +1067,8 @@ public final class SctpAssociation {
 
     @Override
     public void incomingStreamsReset(List<Integer> streamIds) {
+      // Everything sent before the reset has arrived: deliver it under the old numbering first.
+      deliver();
       reassembly.resetStreams(streamIds);
       events.add(new SctpEvent.IncomingStreamsReset(streamIds));
     }

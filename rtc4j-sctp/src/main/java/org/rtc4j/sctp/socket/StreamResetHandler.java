@@ -157,7 +157,7 @@ public final class StreamResetHandler {
   }
 
   private ReconfigurationResponseParameter deny(int sequence) {
-    return ReconfigurationResponseParameter.of(sequence, DENIED);
+    return new ReconfigurationResponseParameter(sequence, DENIED);
   }
 
   private ReconfigurationResponseParameter answer(OutgoingSsnResetRequestParameter request) {
@@ -167,7 +167,7 @@ public final class StreamResetHandler {
       return lastResponse;
     }
     if (sequence != lastPeerRequestSequence + 1) {
-      return ReconfigurationResponseParameter.of(sequence, ERROR_BAD_SEQUENCE_NUMBER);
+      return new ReconfigurationResponseParameter(sequence, ERROR_BAD_SEQUENCE_NUMBER);
     }
     lastPeerRequestSequence = sequence;
     int result;
@@ -178,7 +178,7 @@ public final class StreamResetHandler {
       context.incomingStreamsReset(request.streamIds());
       result = SUCCESS_PERFORMED;
     }
-    lastResponse = ReconfigurationResponseParameter.of(sequence, result);
+    lastResponse = new ReconfigurationResponseParameter(sequence, result);
     return lastResponse;
   }
 
