@@ -14,7 +14,6 @@ import org.rtc4j.sctp.packet.Chunk;
 import org.rtc4j.sctp.packet.CookieAckChunk;
 import org.rtc4j.sctp.packet.CookieEchoChunk;
 import org.rtc4j.sctp.packet.DataChunk;
-import org.rtc4j.sctp.packet.ErrorCause;
 import org.rtc4j.sctp.packet.ErrorChunk;
 import org.rtc4j.sctp.packet.ForwardTsnChunk;
 import org.rtc4j.sctp.packet.HeartbeatAckChunk;
@@ -70,9 +69,9 @@ import org.rtc4j.sctp.tx.TsnFragment;
  * sctp.send(1, PayloadProtocolId.STRING, bytes, SendOptions.RELIABLE);
  * }</pre>
  *
- * <p>Both peers may connect at once: the INITs cross and one association results (RFC 9260
- * §5.2.4, case D). A peer that restarts (a new INIT while established) is not supported: its
- * COOKIE-ECHO is dropped, and without answers the old association eventually ends.
+ * <p>Both peers may connect at once: the INITs cross and one association results (RFC 9260 §5.2.4,
+ * case D). A peer that restarts (a new INIT while established) is not supported: its COOKIE-ECHO is
+ * dropped, and without answers the old association eventually ends.
  *
  * <p>Bad packets are dropped and counted in {@link #drops()}; nothing the peer sends makes it throw
  * or hold more than the configured buffers. Not thread-safe: one owner drives it.
@@ -143,7 +142,8 @@ public final class SctpAssociation {
     this.rto =
         new RetransmitTimeout(config.initialRtoNanos(), config.minRtoNanos(), config.maxRtoNanos());
     this.handshakeBackoff = new Backoff(config.initialRtoNanos(), config.maxRtoNanos());
-    this.heartbeats = new HeartbeatHandler(new Heartbeats(), random, config.heartbeatIntervalNanos());
+    this.heartbeats =
+        new HeartbeatHandler(new Heartbeats(), random, config.heartbeatIntervalNanos());
   }
 
   // ---------------------------------------------------------------- API
@@ -176,8 +176,8 @@ public final class SctpAssociation {
   }
 
   /**
-   * Queues a message on a stream. It is sent as the congestion and receive windows allow, after
-   * the messages queued before it on the same stream (when ordered) and fairly among streams.
+   * Queues a message on a stream. It is sent as the congestion and receive windows allow, after the
+   * messages queued before it on the same stream (when ordered) and fairly among streams.
    *
    * @param streamId the stream, 0–65534
    * @param ppid the payload protocol identifier ({@link PayloadProtocolId})
@@ -210,8 +210,8 @@ public final class SctpAssociation {
 
   /**
    * Resets the outgoing side of streams (RFC 6525), after everything already queued on them has
-   * been sent: how a data channel is closed (RFC 8831 §6.7). The stream takes no new messages
-   * until {@link SctpEvent.OutgoingStreamsReset} reports it done.
+   * been sent: how a data channel is closed (RFC 8831 §6.7). The stream takes no new messages until
+   * {@link SctpEvent.OutgoingStreamsReset} reports it done.
    *
    * @throws IllegalStateException if the association is not established or the peer does not
    *     support stream reset
@@ -235,8 +235,8 @@ public final class SctpAssociation {
   }
 
   /**
-   * Ends the association gracefully (RFC 9260 §9.2): what is queued is still sent and
-   * acknowledged, then SHUTDOWN; {@link SctpEvent.Closed} follows. New messages are refused.
+   * Ends the association gracefully (RFC 9260 §9.2): what is queued is still sent and acknowledged,
+   * then SHUTDOWN; {@link SctpEvent.Closed} follows. New messages are refused.
    */
   public void shutdown(long now) {
     this.now = now;
@@ -323,8 +323,10 @@ public final class SctpAssociation {
       packet.add(sack());
     }
     if (canCarryData()) {
-      if (capabilities.partialReliability() && retransmissions.shouldSendForwardTsn(now)) {
-        packet.add(forwardTsn());
+      if (capabilities.partialReliability()
+          && retransmissions.shouldSendForwardTsn(now)
+          && packet.add(forwardTsn())) {
+        retransmissions.forwardTsnSent(now);
       }
       addData(packet);
     }
@@ -375,8 +377,9 @@ public final class SctpAssociation {
       tracker.handleDelayedAckTimeout(now);
     }
     if (retransmissions != null && Time.isDue(retransmissions.t3RtxDeadline(), now)) {
-      retransmissions.handleT3RtxExpiry(now);
-      countError();
+      if (retransmissions.handleT3RtxExpiry(now)) {
+        countError();
+      }
     }
     if (streamResets != null && phase != Phase.CLOSED) {
       streamResets.handleTimeout(now);
@@ -715,8 +718,8 @@ public final class SctpAssociation {
   private void createControlBlock(Capabilities agreed, int peerInitialTsn, long peerWindow) {
     capabilities = agreed;
     long maxHeld = config.receiveBufferSize();
-    // At most one TSN per byte of window above the cumulative ack (every chunk carries a byte).
-    int maxOutOfOrder = (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1024, maxHeld / 64));
+    // Gap ack block offsets are 16 bits, so no TSN further than that from the cumulative ack.
+    int maxOutOfOrder = DataTracker.MAX_OUT_OF_ORDER_TSNS;
     tracker = new DataTracker(peerInitialTsn, maxOutOfOrder, config.delayedAckNanos());
     reassembly = new ReassemblyQueue(agreed.interleaving(), maxHeld);
     sendQueue = new SendQueue(agreed.interleaving(), config.sendBufferSize());
@@ -778,8 +781,7 @@ public final class SctpAssociation {
 
   private void deliver() {
     for (ReceivedMessage m; (m = reassembly.poll()) != null; ) {
-      events.add(
-          new SctpEvent.MessageReceived(m.streamId(), m.ppid(), m.payload(), m.unordered()));
+      events.add(new SctpEvent.MessageReceived(m.streamId(), m.ppid(), m.payload(), m.unordered()));
     }
   }
 
@@ -788,18 +790,23 @@ public final class SctpAssociation {
       drops.increment(SctpDrop.UNEXPECTED_CHUNK);
       return;
     }
-    int before = retransmissions.lastCumulativeTsnAck();
     if (retransmissions.handleSack(
-        now, sack.cumulativeTsnAck(), sack.advertisedReceiverWindowCredit(), sack.gapAckBlocks())) {
-      if (retransmissions.lastCumulativeTsnAck() != before) {
-        // RFC 9260 §8.3: an acknowledgement of new data shows the peer alive.
-        errorCount = 0;
-      }
+            now,
+            sack.cumulativeTsnAck(),
+            sack.advertisedReceiverWindowCredit(),
+            sack.gapAckBlocks())
+        && retransmissions.newlyAckedBytes() > 0) {
+      // RFC 9260 §8.2: an acknowledgement of new data shows the peer alive.
+      errorCount = 0;
     }
   }
 
-  private void handleForwardTsn(int newCumulativeTsn, List<org.rtc4j.sctp.packet.SkippedStream> skipped, boolean interleaved) {
-    if (!established() || !capabilities.partialReliability()
+  private void handleForwardTsn(
+      int newCumulativeTsn,
+      List<org.rtc4j.sctp.packet.SkippedStream> skipped,
+      boolean interleaved) {
+    if (!established()
+        || !capabilities.partialReliability()
         || interleaved != capabilities.interleaving()) {
       drops.increment(SctpDrop.UNEXPECTED_CHUNK);
       return;
@@ -921,14 +928,18 @@ public final class SctpAssociation {
       return;
     }
     if (handshakeBackoff.expiries() > config.maxInitRetransmissions()) {
-      close(new SctpEvent.Aborted("handshake timed out: no answer to " + chunk.getClass().getSimpleName()));
+      close(
+          new SctpEvent.Aborted(
+              "handshake timed out: no answer to " + chunk.getClass().getSimpleName()));
       return;
     }
     sendAlone(chunk, tag);
     timers.set(timer, Time.after(now, handshakeBackoff.duration()));
   }
 
-  /** Counts a retransmission or missed heartbeat; returns false if the peer is now taken for dead. */
+  /**
+   * Counts a retransmission or missed heartbeat; returns false if the peer is now taken for dead.
+   */
   private boolean countError() {
     errorCount++;
     if (errorCount > config.maxRetransmissions()) {

@@ -9,8 +9,8 @@ package org.rtc4j.sctp;
  * @param remotePort the peer's, from its {@code a=sctp-port} (default 5000)
  * @param mtu the largest SCTP packet we send, in bytes (default 1200); no packet exceeds it
  * @param maxMessageSize the largest message we accept and, until {@link
- *     SctpAssociation#setRemoteMaxMessageSize} says otherwise, the largest we send: our SDP's {@code
- *     a=max-message-size} (default 256 KiB)
+ *     SctpAssociation#setRemoteMaxMessageSize} says otherwise, the largest we send: our SDP's
+ *     {@code a=max-message-size} (default 256 KiB)
  * @param receiveBufferSize bytes of received data held at most while messages are reassembled and
  *     not yet polled, advertised to the peer as our window (default 4 MiB; at least maxMessageSize)
  * @param sendBufferSize bytes of messages queued and not yet sent at most, over all streams; beyond
@@ -31,8 +31,8 @@ package org.rtc4j.sctp;
  *     one large message does not hold up the others (default true)
  * @param partialReliability whether to offer PR-SCTP (RFC 3758), needed for maxRetransmits and
  *     maxPacketLifeTime channels (default true)
- * @param zeroChecksum whether to offer and accept zero checksums (RFC 9653): when both sides
- *     offer it, packets carry no CRC32c, DTLS's integrity check being enough (default false)
+ * @param zeroChecksum whether to offer and accept zero checksums (RFC 9653): when both sides offer
+ *     it, packets carry no CRC32c, DTLS's integrity check being enough (default false)
  */
 public record SctpConfig(
     int localPort,

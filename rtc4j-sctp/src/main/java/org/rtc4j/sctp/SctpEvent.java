@@ -28,7 +28,13 @@ public sealed interface SctpEvent {
 
     @Override
     public String toString() {
-      return "MessageReceived[stream=" + streamId + ", ppid=" + ppid + ", " + payload.length + " B]";
+      return "MessageReceived[stream="
+          + streamId
+          + ", ppid="
+          + ppid
+          + ", "
+          + payload.length
+          + " B]";
     }
   }
 

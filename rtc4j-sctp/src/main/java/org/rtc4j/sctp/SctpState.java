@@ -10,6 +10,8 @@ public enum SctpState {
   COOKIE_ECHOED,
   /** Established: messages flow. */
   ESTABLISHED,
-  /** Graceful shutdown in progress, one of RFC 9260's SHUTDOWN-PENDING, -SENT, -RECEIVED, -ACK-SENT. */
+  /**
+   * Graceful shutdown in progress, one of RFC 9260's SHUTDOWN-PENDING, -SENT, -RECEIVED, -ACK-SENT.
+   */
   SHUTTING_DOWN
 }

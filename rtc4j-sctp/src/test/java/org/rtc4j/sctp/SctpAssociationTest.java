@@ -85,7 +85,8 @@ class SctpAssociationTest {
         pair.net.runUntil(
             () -> {
               while (next[0] < sent.size()
-                  && pair.a.sctp.send(1, PayloadProtocolId.BINARY, sent.get(next[0]), SendOptions.RELIABLE)
+                  && pair.a.sctp.send(
+                          1, PayloadProtocolId.BINARY, sent.get(next[0]), SendOptions.RELIABLE)
                       == SendStatus.QUEUED) {
                 next[0]++;
               }
@@ -251,7 +252,8 @@ class SctpAssociationTest {
     assertTrue(pair.connectBoth(Time.seconds(5)));
     assertEquals(
         SendStatus.MESSAGE_TOO_LARGE,
-        pair.a.sctp.send(0, PayloadProtocolId.BINARY, new byte[256 * 1024 + 1], SendOptions.RELIABLE));
+        pair.a.sctp.send(
+            0, PayloadProtocolId.BINARY, new byte[256 * 1024 + 1], SendOptions.RELIABLE));
     int queued = 0;
     while (pair.a.sctp.send(0, PayloadProtocolId.BINARY, new byte[1000], SendOptions.RELIABLE)
         == SendStatus.QUEUED) {
@@ -262,17 +264,21 @@ class SctpAssociationTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> pair.a.sctp.send(0, PayloadProtocolId.BINARY, new byte[0], SendOptions.RELIABLE));
-    assertTrue(pair.net.runUntil(() -> pair.b.messages.size() == queued, Time.seconds(5)));
+    int total = queued;
+    assertTrue(pair.net.runUntil(() -> pair.b.messages.size() == total, Time.seconds(5)));
   }
 
   @Test
   void noPacketIsLongerThanTheMtu() {
     SctpConfig config = SctpConfig.builder().mtu(500).build();
-    SctpPair pair = new SctpPair(13, LinkConfig.builder().delayNanos(Time.millis(5)).mtu(500).build(), config, config);
+    SctpPair pair =
+        new SctpPair(
+            13, LinkConfig.builder().delayNanos(Time.millis(5)).mtu(500).build(), config, config);
     assertTrue(pair.connectBoth(Time.seconds(5)));
     pair.a.sctp.send(0, PayloadProtocolId.BINARY, new byte[100_000], SendOptions.RELIABLE);
     assertTrue(pair.net.runUntil(() -> pair.b.messages.size() == 1, Time.seconds(30)));
-    assertEquals(0, pair.net.dropCount(org.rtc4j.testkit.DropReason.MTU), "nothing cut by the link");
+    assertEquals(
+        0, pair.net.dropCount(org.rtc4j.testkit.DropReason.MTU), "nothing cut by the link");
   }
 
   @Test
@@ -292,8 +298,12 @@ class SctpAssociationTest {
   private static void exchangeOneMessageEachWay(SctpPair pair) {
     int beforeA = pair.a.messages.size();
     int beforeB = pair.b.messages.size();
-    assertEquals(SendStatus.QUEUED, pair.a.sctp.send(7, PayloadProtocolId.STRING, bytes("ping"), SendOptions.RELIABLE));
-    assertEquals(SendStatus.QUEUED, pair.b.sctp.send(7, PayloadProtocolId.STRING, bytes("pong"), SendOptions.RELIABLE));
+    assertEquals(
+        SendStatus.QUEUED,
+        pair.a.sctp.send(7, PayloadProtocolId.STRING, bytes("ping"), SendOptions.RELIABLE));
+    assertEquals(
+        SendStatus.QUEUED,
+        pair.b.sctp.send(7, PayloadProtocolId.STRING, bytes("pong"), SendOptions.RELIABLE));
     assertTrue(
         pair.net.runUntil(
             () -> pair.a.messages.size() > beforeA && pair.b.messages.size() > beforeB,

@@ -21,8 +21,12 @@ final class SctpPair {
 
   SctpPair(long seed, LinkConfig link, SctpConfig configA, SctpConfig configB) {
     net = VirtualNetwork.seeded(seed);
-    a = new SctpOverUdp(new SctpAssociation(configA, RandomSource.seeded(seed)), A_ADDRESS, B_ADDRESS);
-    b = new SctpOverUdp(new SctpAssociation(configB, RandomSource.seeded(~seed)), B_ADDRESS, A_ADDRESS);
+    a =
+        new SctpOverUdp(
+            new SctpAssociation(configA, RandomSource.seeded(seed)), A_ADDRESS, B_ADDRESS);
+    b =
+        new SctpOverUdp(
+            new SctpAssociation(configB, RandomSource.seeded(~seed)), B_ADDRESS, A_ADDRESS);
     hostA = net.addHost("a", a, A_ADDRESS.getAddress());
     hostB = net.addHost("b", b, B_ADDRESS.getAddress());
     net.linkBoth(hostA, hostB, link);

@@ -20,10 +20,10 @@ import org.rtc4j.sctp.packet.SsnTsnResetRequestParameter;
  *
  * <p>Our side sends one request at a time, for the streams whose queued messages have all been
  * sent, naming the last TSN we assigned; it is retransmitted each RTO until answered. "In progress"
- * (the peer has not received everything up to that TSN yet) makes it ask again, under a new
- * request sequence number, an RTO later. The peer's requests are honoured once everything up to
- * their last TSN has arrived, and answered "in progress" until then; a repeated request gets the
- * same answer again (RFC 6525 §5.2.1).
+ * (the peer has not received everything up to that TSN yet) makes it ask again, under a new request
+ * sequence number, an RTO later. The peer's requests are honoured once everything up to their last
+ * TSN has arrived, and answered "in progress" until then; a repeated request gets the same answer
+ * again (RFC 6525 §5.2.1).
  */
 public final class StreamResetHandler {
   /** What the handler needs from its association. */
@@ -183,8 +183,7 @@ public final class StreamResetHandler {
   }
 
   private boolean settle(ReconfigurationResponseParameter response, long now) {
-    if (inFlight == null
-        || response.responseSequenceNumber() != inFlight.requestSequenceNumber()) {
+    if (inFlight == null || response.responseSequenceNumber() != inFlight.requestSequenceNumber()) {
       return false;
     }
     List<Integer> streams = inFlight.streamIds();
