@@ -1,5 +1,6 @@
 package org.rtc4j.datachannel;
 
+import org.rtc4j.sctp.SctpAssociation;
 import org.rtc4j.sctp.SendOptions;
 import org.rtc4j.sctp.SendStatus;
 
@@ -39,4 +40,38 @@ public interface DataChannelTransport {
    * buffered-amount-low event). 0 by default.
    */
   void setBufferedAmountLowThreshold(int streamId, long threshold);
+
+  /**
+   * The streams of an SCTP association as data channels see them. The association's events go to
+   * the channels through {@link DataChannels#handle(org.rtc4j.sctp.SctpEvent)}.
+   */
+  static DataChannelTransport over(SctpAssociation association) {
+    java.util.Objects.requireNonNull(association, "association");
+    return new DataChannelTransport() {
+      @Override
+      public SendStatus send(int streamId, int ppid, byte[] payload, SendOptions options) {
+        return association.send(streamId, ppid, payload, options);
+      }
+
+      @Override
+      public void resetStreams(int... streamIds) {
+        association.resetStreams(streamIds);
+      }
+
+      @Override
+      public long bufferedAmount(int streamId) {
+        return association.bufferedAmount(streamId);
+      }
+
+      @Override
+      public void setBufferedAmountLowThreshold(int streamId, long threshold) {
+        association.setBufferedAmountLowThreshold(streamId, threshold);
+      }
+
+      @Override
+      public String toString() {
+        return "DataChannelTransport over " + association;
+      }
+    };
+  }
 }

@@ -17,6 +17,7 @@ import org.rtc4j.datachannel.dcep.DataChannelOpen;
 import org.rtc4j.datachannel.dcep.DcepMessage;
 import org.rtc4j.datachannel.dcep.Utf8Text;
 import org.rtc4j.sctp.PayloadProtocolId;
+import org.rtc4j.sctp.SctpEvent;
 import org.rtc4j.sctp.SendOptions;
 import org.rtc4j.sctp.SendStatus;
 
@@ -100,7 +101,9 @@ public final class DataChannels {
      * A message or buffered-amount-low event that did not fit in the event queue; a message's
      * channel is then closed with an error.
      */
-    EVENT_QUEUE_FULL
+    EVENT_QUEUE_FULL,
+    /** The peer refused to reset one of our outgoing streams; its channel stays closing. */
+    RESET_REFUSED
   }
 
   /** An event and the bytes of message it holds against {@link #queuedMessageBytes}. */
@@ -267,6 +270,39 @@ public final class DataChannels {
   /** Input dropped so far, by reason. */
   public DropCounts<Drop> drops() {
     return drops;
+  }
+
+  /**
+   * Hands one of the SCTP association's events to the channels: the association's owner calls this
+   * for every event it polls, which saves calling the {@code handle*} methods one by one. A refused
+   * stream reset leaves its channel closing (the peer must reset its side to finish), and is
+   * counted as {@link Drop#RESET_REFUSED}.
+   */
+  public void handle(SctpEvent event) {
+    Objects.requireNonNull(event, "event");
+    if (event instanceof SctpEvent.MessageReceived m) {
+      handleMessage(m.streamId(), m.ppid(), m.payload());
+    } else if (event instanceof SctpEvent.BufferedAmountLow low) {
+      handleBufferedAmountLow(low.streamId());
+    } else if (event instanceof SctpEvent.Connected) {
+      handleConnected();
+    } else if (event instanceof SctpEvent.IncomingStreamsReset reset) {
+      handleIncomingStreamsReset(ids(reset.streamIds()));
+    } else if (event instanceof SctpEvent.OutgoingStreamsReset reset) {
+      handleOutgoingStreamsReset(ids(reset.streamIds()));
+    } else if (event instanceof SctpEvent.StreamResetFailed) {
+      drops.increment(Drop.RESET_REFUSED);
+    } else if (event instanceof SctpEvent.Closed || event instanceof SctpEvent.Aborted) {
+      handleClosed();
+    }
+  }
+
+  private static int[] ids(List<Integer> streamIds) {
+    int[] out = new int[streamIds.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = streamIds.get(i);
+    }
+    return out;
   }
 
   /**
