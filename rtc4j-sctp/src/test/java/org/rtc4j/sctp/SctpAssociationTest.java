@@ -295,6 +295,53 @@ class SctpAssociationTest {
     exchangeOneMessageEachWay(pair);
   }
 
+  @Test
+  void zeroChecksumsOnlyWhenBothOfferThem() {
+    SctpConfig zero = SctpConfig.builder().zeroChecksum(true).build();
+    SctpPair both = new SctpPair(15, NEAR, zero, zero);
+    assertTrue(both.connectBoth(Time.seconds(5)));
+    exchangeOneMessageEachWay(both);
+    both.a.sctp.send(0, PayloadProtocolId.BINARY, new byte[10], SendOptions.RELIABLE);
+    byte[] packet = both.a.sctp.pollWrite();
+    assertTrue(packet != null && checksum(packet) == 0, "a data packet with a zero checksum");
+
+    SctpPair one = new SctpPair(16, NEAR, zero, SctpConfig.builder().build());
+    assertTrue(one.connectBoth(Time.seconds(5)));
+    exchangeOneMessageEachWay(one);
+    one.a.sctp.send(0, PayloadProtocolId.BINARY, new byte[10], SendOptions.RELIABLE);
+    packet = one.a.sctp.pollWrite();
+    assertTrue(packet != null && checksum(packet) != 0, "CRC32c when only one side offers");
+  }
+
+  @Test
+  void thePeersMaxMessageSizeLimitsWhatIsSentAndLargerLimitsCanBeConfigured() {
+    SctpConfig big = SctpConfig.builder().maxMessageSize(1 << 20).build();
+    SctpPair pair = new SctpPair(17, NEAR, big, big);
+    assertTrue(pair.connectBoth(Time.seconds(5)));
+    byte[] mebibyte = new byte[1 << 20];
+    new SplittableRandom(17).nextBytes(mebibyte);
+    assertEquals(
+        SendStatus.QUEUED,
+        pair.a.sctp.send(1, PayloadProtocolId.BINARY, mebibyte, SendOptions.RELIABLE));
+    assertTrue(pair.net.runUntil(() -> pair.b.messages.size() == 1, Time.seconds(30)));
+    assertArrayEquals(mebibyte, pair.b.messages.get(0).payload());
+    // The peer's SDP said a=max-message-size:65536 (RFC 8841 §6).
+    pair.a.sctp.setRemoteMaxMessageSize(65536);
+    assertEquals(
+        SendStatus.MESSAGE_TOO_LARGE,
+        pair.a.sctp.send(1, PayloadProtocolId.BINARY, new byte[65537], SendOptions.RELIABLE));
+    assertEquals(
+        SendStatus.QUEUED,
+        pair.a.sctp.send(1, PayloadProtocolId.BINARY, new byte[65536], SendOptions.RELIABLE));
+  }
+
+  private static long checksum(byte[] packet) {
+    return ((packet[8] & 0xFFL) << 24)
+        | ((packet[9] & 0xFF) << 16)
+        | ((packet[10] & 0xFF) << 8)
+        | (packet[11] & 0xFF);
+  }
+
   private static void exchangeOneMessageEachWay(SctpPair pair) {
     int beforeA = pair.a.messages.size();
     int beforeB = pair.b.messages.size();
