@@ -309,7 +309,8 @@ public final class SctpAssociation {
     if (!outgoing.isEmpty()) {
       return outgoing.poll();
     }
-    if (!canCarryData() && control.isEmpty()) {
+    boolean ackDue = tracker != null && established() && tracker.shouldSendAck();
+    if (!canCarryData() && control.isEmpty() && !ackDue) {
       return null;
     }
     PacketBuilder packet =
@@ -319,7 +320,7 @@ public final class SctpAssociation {
     while (!control.isEmpty() && packet.add(control.peek())) {
       control.poll();
     }
-    if (tracker != null && tracker.shouldSendAck() && established()) {
+    if (ackDue) {
       packet.add(sack());
     }
     if (canCarryData()) {

@@ -154,6 +154,24 @@ class SctpAssociationTest {
   }
 
   @Test
+  void aMessageWithMaxRetransmitsTwoIsSentThreeTimesAtMost() {
+    SctpConfig quiet = SctpConfig.builder().heartbeatIntervalNanos(0).build();
+    SctpPair pair = new SctpPair(18, NEAR, quiet, quiet);
+    assertTrue(pair.connectBoth(Time.seconds(5)));
+    pair.net.link(pair.hostA, pair.hostB, LinkConfig.down());
+    long before = pair.a.dataChunksSent;
+    SendOptions twice = new SendOptions(false, 2, SendOptions.UNLIMITED);
+    pair.a.sctp.send(5, PayloadProtocolId.BINARY, new byte[100], twice);
+    pair.net.runFor(Time.seconds(120));
+    assertEquals(3, pair.a.dataChunksSent - before, "the first transmission and two more");
+    pair.net.link(pair.hostA, pair.hostB, NEAR);
+    pair.a.sctp.send(5, PayloadProtocolId.STRING, bytes("next"), SendOptions.RELIABLE);
+    assertTrue(pair.net.runUntil(() -> !pair.b.messages.isEmpty(), Time.seconds(120)));
+    assertEquals(1, pair.b.messages.size(), "the abandoned message is never delivered");
+    assertArrayEquals(bytes("next"), pair.b.messages.get(0).payload());
+  }
+
+  @Test
   void messagesPastTheirLifetimeAreAbandoned() {
     SctpPair pair = new SctpPair(7, LinkConfig.builder().delayNanos(Time.millis(50)).build());
     assertTrue(pair.connectBoth(Time.seconds(5)));

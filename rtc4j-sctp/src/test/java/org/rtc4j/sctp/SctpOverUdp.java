@@ -17,6 +17,7 @@ final class SctpOverUdp implements DatagramEndpoint {
   final List<SctpEvent> events = new ArrayList<>();
   final List<SctpEvent.MessageReceived> messages = new ArrayList<>();
   long packetsSent;
+  long dataChunksSent;
   long bytesSent;
 
   SctpOverUdp(SctpAssociation sctp, InetSocketAddress local, InetSocketAddress remote) {
@@ -40,6 +41,17 @@ final class SctpOverUdp implements DatagramEndpoint {
     }
     packetsSent++;
     bytesSent += packet.length;
+    try {
+      for (org.rtc4j.sctp.packet.Chunk c :
+          org.rtc4j.sctp.packet.SctpPacket.parse(packet, 0, packet.length, true).chunks()) {
+        if (c instanceof org.rtc4j.sctp.packet.DataChunk
+            || c instanceof org.rtc4j.sctp.packet.IDataChunk) {
+          dataChunksSent++;
+        }
+      }
+    } catch (org.rtc4j.common.ParseException e) {
+      throw new AssertionError("we sent a packet that does not parse", e);
+    }
     return Datagram.udp(packet, local, remote);
   }
 
