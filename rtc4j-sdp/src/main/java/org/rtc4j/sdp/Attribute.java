@@ -51,7 +51,15 @@ public record Attribute(String name, String value) {
    * @throws SdpParseException if the name is not a token or a known attribute's value is malformed
    */
   public static Attribute parse(String text) throws SdpParseException {
-    String rest = text.startsWith("a=") ? text.substring(2) : text;
+    return parseLineValue(text.startsWith("a=") ? text.substring(2) : text);
+  }
+
+  /**
+   * Parses the text after {@code a=} of an attribute line, exactly: no {@code a=} is skipped.
+   *
+   * @throws SdpParseException as {@link #parse} does
+   */
+  static Attribute parseLineValue(String rest) throws SdpParseException {
     int colon = rest.indexOf(':');
     String name = colon < 0 ? rest : rest.substring(0, colon);
     String value = colon < 0 ? null : rest.substring(colon + 1);

@@ -22,7 +22,8 @@ public record Fingerprint(String hashFunction, String hex) implements TypedAttri
    */
   public Fingerprint {
     Syntax.requireToken(hashFunction, "hash function");
-    Syntax.require(isColonHex(hex), "fingerprint must be hex pairs joined by colons: " + hex);
+    Syntax.require(
+        isColonHex(hex), "fingerprint must be hex pairs joined by colons: " + Syntax.quote(hex));
   }
 
   /** The fingerprint of a certificate whose {@code hashFunction} digest is {@code digest}. */

@@ -26,7 +26,9 @@ public record Origin(
    */
   public Origin {
     Syntax.requireNonWs(username, "origin username");
-    Syntax.require(Syntax.isDigits(sessionId), "session id must be decimal digits: " + sessionId);
+    Syntax.require(
+        Syntax.isDigits(sessionId),
+        "session id must be decimal digits: " + Syntax.quote(sessionId));
     Syntax.require(sessionVersion >= 0, "session version must not be negative: " + sessionVersion);
     Syntax.requireToken(netType, "network type");
     Syntax.requireToken(addressType, "address type");

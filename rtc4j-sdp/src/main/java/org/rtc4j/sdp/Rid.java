@@ -68,7 +68,8 @@ public record Rid(
    * @throws IllegalArgumentException if the id, a payload type or a restriction is malformed
    */
   public Rid {
-    Syntax.require(Syntax.isRidId(id), "rid id must be letters, digits, - and _: " + id);
+    Syntax.require(
+        Syntax.isRidId(id), "rid id must be letters, digits, - and _: " + Syntax.quote(id));
     java.util.Objects.requireNonNull(direction, "direction");
     payloadTypes = List.copyOf(payloadTypes);
     for (int pt : payloadTypes) {

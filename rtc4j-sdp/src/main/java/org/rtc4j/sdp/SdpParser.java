@@ -345,7 +345,7 @@ final class SdpParser {
 
   private static Attribute attribute(String value, int number) throws SdpParseException {
     try {
-      return Attribute.parse(value);
+      return Attribute.parseLineValue(value);
     } catch (SdpParseException e) {
       throw Syntax.atLine(e, number);
     }

@@ -54,7 +54,9 @@ public record Simulcast(List<Stream> send, List<Stream> receive) implements Type
      * @throws IllegalArgumentException if the RID is not letters, digits, - and _
      */
     public Alternative {
-      Syntax.require(Syntax.isRidId(rid), "simulcast rid must be letters, digits, - and _: " + rid);
+      Syntax.require(
+          Syntax.isRidId(rid),
+          "simulcast rid must be letters, digits, - and _: " + Syntax.quote(rid));
     }
 
     @Override

@@ -23,12 +23,13 @@ public record TimeDescription(long start, long stop, List<String> repeats, Strin
     repeats = List.copyOf(repeats);
     for (String repeat : repeats) {
       Syntax.require(
-          Syntax.isText(repeat) && !repeat.isEmpty(), "r= must be non-empty text: " + repeat);
+          Syntax.isText(repeat) && !repeat.isEmpty(),
+          "r= must be non-empty text: " + Syntax.quote(repeat));
     }
     if (zoneAdjustments != null) {
       Syntax.require(
           Syntax.isText(zoneAdjustments) && !zoneAdjustments.isEmpty(),
-          "z= must be non-empty text: " + zoneAdjustments);
+          "z= must be non-empty text: " + Syntax.quote(zoneAdjustments));
     }
   }
 
