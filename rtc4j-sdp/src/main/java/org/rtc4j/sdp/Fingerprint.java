@@ -1,5 +1,6 @@
 package org.rtc4j.sdp;
 
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -56,7 +57,7 @@ public record Fingerprint(String hashFunction, String hex) implements TypedAttri
    */
   public boolean matches(String hashFunction, byte[] digest) {
     return this.hashFunction.toLowerCase(Locale.ROOT).equals(hashFunction.toLowerCase(Locale.ROOT))
-        && java.security.MessageDigest.isEqual(bytes(), digest);
+        && MessageDigest.isEqual(bytes(), digest);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.rtc4j.sdp;
 
+import java.util.List;
+
 /**
  * The {@code o=} line (RFC 8866 §5.2): who wrote the description, and which version of which
  * session it is. JSEP (RFC 8829 §5.2.1) writes {@code - <random 63-bit id> <version> IN IP4
@@ -47,7 +49,7 @@ public record Origin(
    * @throws SdpParseException if it does not have those six fields or one is malformed
    */
   public static Origin parse(String value) throws SdpParseException {
-    java.util.List<String> f = Syntax.fields(value);
+    List<String> f = Syntax.fields(value);
     if (f.size() != 6) {
       throw new SdpParseException("o= must have 6 fields, has " + f.size(), 0);
     }

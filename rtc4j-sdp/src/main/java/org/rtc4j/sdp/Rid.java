@@ -2,6 +2,7 @@ package org.rtc4j.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code a=rid} (RFC 8851 §10): an RTP stream of the section, named by its RID, with the payload
@@ -70,7 +71,7 @@ public record Rid(
   public Rid {
     Syntax.require(
         Syntax.isRidId(id), "rid id must be letters, digits, - and _: " + Syntax.quote(id));
-    java.util.Objects.requireNonNull(direction, "direction");
+    Objects.requireNonNull(direction, "direction");
     payloadTypes = List.copyOf(payloadTypes);
     for (int pt : payloadTypes) {
       Syntax.require(pt >= 0 && pt <= 127, "payload type must be 0 to 127: " + pt);
