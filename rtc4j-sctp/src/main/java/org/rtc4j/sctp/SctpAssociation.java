@@ -297,6 +297,15 @@ public final class SctpAssociation {
     if (hadData && tracker != null) {
       tracker.observePacketEnd(now);
       deliver();
+      if (tracker.shouldSendAck() && established()) {
+        // The SACK is made now, not at the next pollWrite: an owner that reads a whole flight
+        // before writing would otherwise acknowledge it with one SACK, and since cwnd grows by at
+        // most one MTU per SACK (RFC 9260 §7.2.1), the peer's slow start would crawl.
+        PacketBuilder ack =
+            new PacketBuilder(config.localPort(), config.remotePort(), peerTag, config.mtu());
+        ack.add(sack());
+        outgoing.add(ack.build(capabilities.zeroChecksum()));
+      }
     }
     afterInput();
   }

@@ -172,6 +172,27 @@ class SctpAssociationTest {
   }
 
   @Test
+  void aReceiverThatReadsAWholeFlightBeforeWritingStillAcknowledgesEverySecondPacket() {
+    SctpPair pair = new SctpPair(19, NEAR);
+    assertTrue(pair.connectBoth(Time.seconds(5)));
+    pair.a.sctp.send(1, PayloadProtocolId.BINARY, new byte[20_000], SendOptions.RELIABLE);
+    List<byte[]> flight = new ArrayList<>();
+    for (byte[] p; (p = pair.a.sctp.pollWrite()) != null; ) {
+      flight.add(p);
+    }
+    assertTrue(flight.size() >= 4, "the initial window holds a few packets: " + flight.size());
+    long now = pair.net.now();
+    for (byte[] p : flight) {
+      pair.b.sctp.handleRead(p, 0, p.length, now);
+    }
+    int sacks = 0;
+    for (byte[] p; (p = pair.b.sctp.pollWrite()) != null; ) {
+      sacks++;
+    }
+    assertEquals(flight.size() / 2, sacks, "one SACK per two packets (RFC 9260 §6.2)");
+  }
+
+  @Test
   void messagesPastTheirLifetimeAreAbandoned() {
     SctpPair pair = new SctpPair(7, LinkConfig.builder().delayNanos(Time.millis(50)).build());
     assertTrue(pair.connectBoth(Time.seconds(5)));

@@ -94,7 +94,7 @@ public record SctpPacket(
       }
     }
     // Each chunk takes at least 4 bytes, so the list is bounded by the input.
-    List<Chunk> chunks = new ArrayList<>(in.remaining() / Chunk.HEADER_LENGTH);
+    List<Chunk> chunks = new ArrayList<>(4);
     while (in.hasRemaining()) {
       chunks.add(Chunk.parse(in));
     }
