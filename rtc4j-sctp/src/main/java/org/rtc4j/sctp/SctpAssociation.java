@@ -54,8 +54,12 @@ import org.rtc4j.sctp.tx.TsnFragment;
  * <p>It never touches a socket, a thread or a clock. Its owner feeds it what DTLS delivered with
  * {@link #handleRead}, sends what {@link #pollWrite} returns through DTLS until it returns {@code
  * null}, calls {@link #handleTimeout} at {@link #pollTimeout}, and takes what happened from {@link
- * #pollEvent}. Time is nanoseconds on any monotonic clock, passed in; {@link #send} uses the time
- * of the latest call.
+ * #pollEvent}. Time is nanoseconds on any monotonic clock, passed in. {@link #pollWrite} and the
+ * four-argument {@link #send} use the time of the latest call that took one: after an idle spell,
+ * pass the time with {@link #send(int, int, byte[], SendOptions, long)} (or call {@link
+ * #handleTimeout}, which does nothing when no timer is due), or round-trip samples and message
+ * lifetimes are measured from a stale time. Events must be polled: delivered messages wait in the
+ * event queue, outside the receive window.
  *
  * <pre>{@code
  * SctpAssociation sctp = new SctpAssociation(SctpConfig.builder().build(), RandomSource.secure());
@@ -187,6 +191,18 @@ public final class SctpAssociation {
    * @throws IllegalArgumentException if the payload is empty or the stream out of range
    */
   public SendStatus send(int streamId, int ppid, byte[] payload, SendOptions options) {
+    return send(streamId, ppid, payload, options, now);
+  }
+
+  /**
+   * Queues a message as {@link #send(int, int, byte[], SendOptions)} does, at time {@code now}: its
+   * lifetime starts then, and the packets that {@link #pollWrite} makes next are taken as sent
+   * then.
+   *
+   * @param now the time, nanoseconds; a time before the latest one seen is taken as the latest
+   */
+  public SendStatus send(int streamId, int ppid, byte[] payload, SendOptions options, long now) {
+    this.now = Math.max(this.now, now);
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(options, "options");
     if (streamId < 0 || streamId >= STREAMS) {

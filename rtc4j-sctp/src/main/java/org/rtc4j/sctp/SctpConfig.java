@@ -12,11 +12,13 @@ package org.rtc4j.sctp;
  *     SctpAssociation#setRemoteMaxMessageSize} says otherwise, the largest we send: our SDP's
  *     {@code a=max-message-size} (default 256 KiB)
  * @param receiveBufferSize bytes of received data held at most while messages are reassembled and
- *     not yet polled, advertised to the peer as our window (default 4 MiB; at least maxMessageSize)
+ *     not yet polled; seven eighths of it are advertised to the peer as our window, the rest kept
+ *     for the chunks that fill gaps (default 5 MiB, as dcSCTP; at least maxMessageSize)
  * @param sendBufferSize bytes of messages queued and not yet sent at most, over all streams; beyond
  *     it {@code send} returns {@link SendStatus#BUFFER_FULL} (default 4 MiB)
  * @param initialRtoNanos the retransmission timeout before any round trip is measured (default 1 s)
- * @param minRtoNanos the lowest retransmission timeout (default 200 ms)
+ * @param minRtoNanos the lowest retransmission timeout (default 400 ms, as dcSCTP: above the
+ *     delayed-SACK time, so that a lone packet's delayed SACK does not race its retransmission)
  * @param maxRtoNanos the highest retransmission timeout, after backing off (default 60 s)
  * @param delayedAckNanos how long a SACK may wait for a second packet (default 200 ms, RFC 9260
  *     §6.2)
@@ -132,10 +134,10 @@ public record SctpConfig(
     private int remotePort = 5000;
     private int mtu = 1200;
     private int maxMessageSize = 256 * 1024;
-    private long receiveBufferSize = 4L << 20;
+    private long receiveBufferSize = 5L << 20;
     private long sendBufferSize = 4L << 20;
     private long initialRtoNanos = 1_000_000_000L;
-    private long minRtoNanos = 200_000_000L;
+    private long minRtoNanos = 400_000_000L;
     private long maxRtoNanos = 60_000_000_000L;
     private long delayedAckNanos = 200_000_000L;
     private long heartbeatIntervalNanos = 30_000_000_000L;
@@ -172,7 +174,7 @@ public record SctpConfig(
       return this;
     }
 
-    /** The receive buffer, advertised as our window (default 4 MiB). */
+    /** The receive buffer, seven eighths advertised as our window (default 5 MiB). */
     public Builder receiveBufferSize(long bytes) {
       this.receiveBufferSize = bytes;
       return this;
@@ -184,7 +186,7 @@ public record SctpConfig(
       return this;
     }
 
-    /** The initial, lowest and highest retransmission timeouts (default 1 s, 200 ms, 60 s). */
+    /** The initial, lowest and highest retransmission timeouts (default 1 s, 400 ms, 60 s). */
     public Builder rto(long initialNanos, long minNanos, long maxNanos) {
       this.initialRtoNanos = initialNanos;
       this.minRtoNanos = minNanos;
