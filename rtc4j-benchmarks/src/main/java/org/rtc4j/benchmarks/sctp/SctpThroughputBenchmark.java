@@ -1,0 +1,171 @@
+package org.rtc4j.benchmarks.sctp;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.rtc4j.sctp.PayloadProtocolId;
+import org.rtc4j.sctp.SctpConfig;
+import org.rtc4j.sctp.SctpEvent;
+import org.rtc4j.sctp.SendOptions;
+import org.rtc4j.sctp.SendStatus;
+
+/**
+ * Bulk transfer between two {@link org.rtc4j.sctp.SctpAssociation}s in one thread ({@link
+ * InMemorySctpPair}: no loss, no delay, a virtual clock): the CPU cost of SCTP per message, both
+ * ends together. One operation is one message; each invocation sends {@value #MESSAGES} of them on
+ * one stream and pumps packets both ways until the receiver has polled them all, so the score is
+ * the time per message and {@code size * 8 / score} the throughput in Gbit/s.
+ *
+ * <p>The sender queues each message and cuts its messages into I-DATA chunks that fill packets of
+ * the MTU (1200 bytes: 1168 bytes of messages behind the common header and one chunk header, so a 1
+ * KiB message often spans two packets), computes their CRC32c, and processes a SACK for every
+ * second packet; the receiver checks the CRC32c, parses the packets, tracks the TSNs, reassembles
+ * the messages, builds the SACKs and hands over each message in a {@link
+ * SctpEvent.MessageReceived}. The receiver's SACKs reach the sender before its next packet leaves
+ * ({@link InMemorySctpPair#exchange}). DTLS is left out.
+ *
+ * <ul>
+ *   <li>{@link #ordered}: reliable, ordered messages ({@link SendOptions#RELIABLE}), a data
+ *       channel's default.
+ *   <li>{@link #unordered}: reliable, unordered ones.
+ * </ul>
+ *
+ * The associations stay connected for the whole trial, so their windows are open from the second
+ * invocation on. The sender queues up to its send buffer (4 MiB) and tops it up as packets leave.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SctpThroughputBenchmark {
+  /** Messages per invocation. */
+  static final int MESSAGES = 1000;
+
+  static final int STREAM = 1;
+
+  /**
+   * Distinct payloads sent in turn; each begins with its index, so that the receiver can tell them
+   * apart and check their order without comparing whole messages.
+   */
+  static final int PAYLOADS = 16;
+
+  private static final SendOptions UNORDERED = SendOptions.unorderedReliable();
+
+  /** Message bytes. */
+  @Param({"1024", "65536"})
+  public int size;
+
+  /**
+   * Whether both ends offer zero checksums (RFC 9653), as browsers do over DTLS: then no CRC32c is
+   * computed or checked.
+   */
+  @Param({"false", "true"})
+  public boolean zeroChecksum;
+
+  /** Whether every received message is also compared byte for byte (the smoke test sets it). */
+  boolean verify;
+
+  private final Consumer<SctpEvent.MessageReceived> sink = this::receive;
+  private InMemorySctpPair pair;
+  private byte[][] payloads;
+  private boolean unordered;
+  private int received;
+  private long receivedBytes;
+
+  /** Connects the two associations and makes the payloads, once per trial. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    pair = InMemorySctpPair.connect(SctpConfig.builder().zeroChecksum(zeroChecksum).build(), 42);
+    SplittableRandom random = new SplittableRandom(42);
+    payloads = new byte[PAYLOADS][];
+    for (int i = 0; i < PAYLOADS; i++) {
+      payloads[i] = new byte[size];
+      random.nextBytes(payloads[i]);
+      writeIndex(payloads[i], i);
+    }
+  }
+
+  /** Sends {@value #MESSAGES} reliable ordered messages; returns the bytes received. */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public long ordered() {
+    return transfer(SendOptions.RELIABLE);
+  }
+
+  /** Sends {@value #MESSAGES} reliable unordered messages; returns the bytes received. */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public long unordered() {
+    return transfer(UNORDERED);
+  }
+
+  /** The pair, for the smoke test's checks. */
+  InMemorySctpPair pair() {
+    return pair;
+  }
+
+  private long transfer(SendOptions options) {
+    unordered = options.unordered();
+    received = 0;
+    receivedBytes = 0;
+    int sent = 0;
+    while (received < MESSAGES) {
+      while (sent < MESSAGES
+          && pair.sender.send(STREAM, PayloadProtocolId.BINARY, payloads[sent % PAYLOADS], options)
+              == SendStatus.QUEUED) {
+        sent++;
+      }
+      if (!pair.exchange(sink)) {
+        pair.advanceToNextTimer();
+      }
+    }
+    return receivedBytes;
+  }
+
+  private void receive(SctpEvent.MessageReceived m) {
+    check(m, received, unordered);
+    received++;
+    receivedBytes += m.payload().length;
+  }
+
+  private void check(SctpEvent.MessageReceived m, int received, boolean unordered) {
+    byte[] p = m.payload();
+    if (p.length != size || m.streamId() != STREAM || m.unordered() != unordered) {
+      throw new IllegalStateException("unexpected message " + m + ", unordered " + m.unordered());
+    }
+    int index = readIndex(p);
+    if (index < 0 || index >= PAYLOADS || !unordered && index != received % PAYLOADS) {
+      throw new IllegalStateException("message " + received + " is payload " + index);
+    }
+    if (verify && (m.ppid() != PayloadProtocolId.BINARY || !Arrays.equals(p, payloads[index]))) {
+      throw new IllegalStateException("message " + received + " arrived damaged");
+    }
+  }
+
+  private static void writeIndex(byte[] b, int index) {
+    b[0] = (byte) (index >>> 24);
+    b[1] = (byte) (index >>> 16);
+    b[2] = (byte) (index >>> 8);
+    b[3] = (byte) index;
+  }
+
+  private static int readIndex(byte[] b) {
+    return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | b[3] & 0xFF;
+  }
+}
