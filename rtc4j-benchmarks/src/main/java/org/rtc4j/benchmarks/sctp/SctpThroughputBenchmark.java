@@ -1,7 +1,5 @@
 package org.rtc4j.benchmarks.sctp;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,14 +55,6 @@ public class SctpThroughputBenchmark {
   /** Messages per invocation. */
   static final int MESSAGES = 1000;
 
-  static final int STREAM = 1;
-
-  /**
-   * Distinct payloads sent in turn; each begins with its index, so that the receiver can tell them
-   * apart and check their order without comparing whole messages.
-   */
-  static final int PAYLOADS = 16;
-
   private static final SendOptions UNORDERED = SendOptions.unorderedReliable();
 
   /** Message bytes. */
@@ -83,7 +73,7 @@ public class SctpThroughputBenchmark {
 
   private final Consumer<SctpEvent.MessageReceived> sink = this::receive;
   private InMemorySctpPair pair;
-  private byte[][] payloads;
+  private Payloads payloads;
   private boolean unordered;
   private int received;
   private long receivedBytes;
@@ -92,13 +82,7 @@ public class SctpThroughputBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     pair = InMemorySctpPair.connect(SctpConfig.builder().zeroChecksum(zeroChecksum).build(), 42);
-    SplittableRandom random = new SplittableRandom(42);
-    payloads = new byte[PAYLOADS][];
-    for (int i = 0; i < PAYLOADS; i++) {
-      payloads[i] = new byte[size];
-      random.nextBytes(payloads[i]);
-      writeIndex(payloads[i], i);
-    }
+    payloads = new Payloads(size, 42);
   }
 
   /** Sends {@value #MESSAGES} reliable ordered messages; returns the bytes received. */
@@ -127,7 +111,8 @@ public class SctpThroughputBenchmark {
     int sent = 0;
     while (received < MESSAGES) {
       while (sent < MESSAGES
-          && pair.sender.send(STREAM, PayloadProtocolId.BINARY, payloads[sent % PAYLOADS], options)
+          && pair.sender.send(
+                  Payloads.STREAM, PayloadProtocolId.BINARY, payloads.get(sent), options)
               == SendStatus.QUEUED) {
         sent++;
       }
@@ -146,26 +131,15 @@ public class SctpThroughputBenchmark {
 
   private void check(SctpEvent.MessageReceived m, int received, boolean unordered) {
     byte[] p = m.payload();
-    if (p.length != size || m.streamId() != STREAM || m.unordered() != unordered) {
+    if (p.length != size || m.streamId() != Payloads.STREAM || m.unordered() != unordered) {
       throw new IllegalStateException("unexpected message " + m + ", unordered " + m.unordered());
     }
-    int index = readIndex(p);
-    if (index < 0 || index >= PAYLOADS || !unordered && index != received % PAYLOADS) {
+    int index = payloads.indexOf(p);
+    if (index < 0 || !unordered && index != received % Payloads.COUNT) {
       throw new IllegalStateException("message " + received + " is payload " + index);
     }
-    if (verify && (m.ppid() != PayloadProtocolId.BINARY || !Arrays.equals(p, payloads[index]))) {
+    if (verify && (m.ppid() != PayloadProtocolId.BINARY || !payloads.isIntact(index, p))) {
       throw new IllegalStateException("message " + received + " arrived damaged");
     }
-  }
-
-  private static void writeIndex(byte[] b, int index) {
-    b[0] = (byte) (index >>> 24);
-    b[1] = (byte) (index >>> 16);
-    b[2] = (byte) (index >>> 8);
-    b[3] = (byte) index;
-  }
-
-  private static int readIndex(byte[] b) {
-    return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | b[3] & 0xFF;
   }
 }
