@@ -53,6 +53,9 @@ public final class SctpVirtualThroughput {
   /** Messages of the CPU-bound row. */
   private static final long UNLIMITED_MESSAGES = 500_000;
 
+  /** Runs of the CPU-bound row, in one JVM; the table shows the fastest. */
+  private static final int UNLIMITED_ROUNDS = 3;
+
   /** Message bytes a full packet carries: MTU 1200 less the common and I-DATA chunk headers. */
   private static final int MSS = 1200 - 12 - 20;
 
@@ -163,9 +166,7 @@ public final class SctpVirtualThroughput {
     out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Scenario s : scenarios()) {
       Result r =
-          s.link().equals(LinkConfig.ideal())
-              ? runUnlimited(s, UNLIMITED_MESSAGES, 1)
-              : run(s, warmUp, measured, 1);
+          s.link().equals(LinkConfig.ideal()) ? bestUnlimited(s) : run(s, warmUp, measured, 1);
       out.println(row(r));
     }
   }
@@ -187,6 +188,18 @@ public final class SctpVirtualThroughput {
     double wall = (System.nanoTime() - wallStart) / 1e9;
     p.check();
     return p.result(before, measuredNanos / 1e9, wall);
+  }
+
+  /** The fastest of {@value #UNLIMITED_ROUNDS} CPU-bound runs: the one least disturbed. */
+  private static Result bestUnlimited(Scenario s) {
+    Result best = null;
+    for (int round = 0; round < UNLIMITED_ROUNDS; round++) {
+      Result r = runUnlimited(s, UNLIMITED_MESSAGES, 1);
+      if (best == null || r.goodputMbps() > best.goodputMbps()) {
+        best = r;
+      }
+    }
+    return best;
   }
 
   /**
