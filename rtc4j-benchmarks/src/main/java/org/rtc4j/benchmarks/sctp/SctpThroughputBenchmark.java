@@ -28,13 +28,13 @@ import org.rtc4j.sctp.SendStatus;
  * one stream and pumps packets both ways until the receiver has polled them all, so the score is
  * the time per message and {@code size * 8 / score} the throughput in Gbit/s.
  *
- * <p>The sender queues each message and cuts its messages into I-DATA chunks that fill packets of
- * the MTU (1200 bytes: 1168 bytes of messages behind the common header and one chunk header, so a 1
- * KiB message often spans two packets), computes their CRC32c, and processes a SACK for every
- * second packet; the receiver checks the CRC32c, parses the packets, tracks the TSNs, reassembles
- * the messages, builds the SACKs and hands over each message in a {@link
- * SctpEvent.MessageReceived}. The receiver's SACKs reach the sender before its next packet leaves
- * ({@link InMemorySctpPair#exchange}). DTLS is left out.
+ * <p>The sender cuts its messages into I-DATA chunks that fill packets of the MTU (1200 bytes: 1168
+ * bytes of messages behind the common header and one chunk header, so a 1 KiB message often spans
+ * two packets), computes their CRC32c, and processes a SACK for every second packet; the receiver
+ * checks the CRC32c, parses the packets, tracks the TSNs, reassembles the messages, builds the
+ * SACKs and hands over each message in a {@link SctpEvent.MessageReceived}. The receiver's SACKs
+ * reach the sender before its next packet leaves ({@link InMemorySctpPair#exchange}). DTLS is left
+ * out.
  *
  * <ul>
  *   <li>{@link #ordered}: reliable, ordered messages ({@link SendOptions#RELIABLE}), a data
@@ -42,8 +42,9 @@ import org.rtc4j.sctp.SendStatus;
  *   <li>{@link #unordered}: reliable, unordered ones.
  * </ul>
  *
- * The associations stay connected for the whole trial, so their windows are open from the second
- * invocation on. The sender queues up to its send buffer (4 MiB) and tops it up as packets leave.
+ * The associations stay connected for the whole trial, so their congestion windows are open from
+ * the first invocations on. The sender queues as many of the batch's messages as its send buffer (4
+ * MiB) takes, all of them for 1 KiB messages, and queues more whenever it has sent what it had.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
