@@ -46,53 +46,35 @@ public enum SignalingState {
   }
 
   private SignalingState transition(SdpType type, boolean local) {
+    if (type == SdpType.ROLLBACK) {
+      // webrtc-pc §4.4.1.5 (and JSEP's consensus, rtcweb-wg/jsep#760): a rollback from either
+      // side undoes the offer in progress; there is none to undo in stable, and a provisional
+      // answer cannot be rolled back.
+      return this == HAVE_LOCAL_OFFER || this == HAVE_REMOTE_OFFER ? STABLE : null;
+    }
     return switch (this) {
       case STABLE -> type == SdpType.OFFER ? (local ? HAVE_LOCAL_OFFER : HAVE_REMOTE_OFFER) : null;
-      case HAVE_LOCAL_OFFER -> {
-        if (local) {
-          // webrtc-pc §4.4.1.5: a new local offer replaces the pending one; rollback cancels it.
-          yield type == SdpType.OFFER ? HAVE_LOCAL_OFFER : type == SdpType.ROLLBACK ? STABLE : null;
-        }
-        yield switch (type) {
-          case ANSWER -> STABLE;
-          case PRANSWER -> HAVE_REMOTE_PRANSWER;
-          default -> null;
-        };
-      }
-      case HAVE_REMOTE_OFFER -> {
-        if (!local) {
-          yield type == SdpType.OFFER
-              ? HAVE_REMOTE_OFFER
-              : type == SdpType.ROLLBACK ? STABLE : null;
-        }
-        yield switch (type) {
-          case ANSWER -> STABLE;
-          case PRANSWER -> HAVE_LOCAL_PRANSWER;
-          default -> null;
-        };
-      }
-      case HAVE_LOCAL_PRANSWER -> {
-        // webrtc-pc §4.4.1.5: no rollback once a provisional answer is set, on either side.
-        if (!local) {
-          yield null;
-        }
-        yield switch (type) {
-          case ANSWER -> STABLE;
-          case PRANSWER -> HAVE_LOCAL_PRANSWER;
-          default -> null;
-        };
-      }
-      case HAVE_REMOTE_PRANSWER -> {
-        if (local) {
-          yield null;
-        }
-        yield switch (type) {
-          case ANSWER -> STABLE;
-          case PRANSWER -> HAVE_REMOTE_PRANSWER;
-          default -> null;
-        };
-      }
+      // A new offer from the same side replaces the pending one (webrtc-pc §4.4.1.5).
+      case HAVE_LOCAL_OFFER ->
+          local
+              ? (type == SdpType.OFFER ? HAVE_LOCAL_OFFER : null)
+              : answered(type, HAVE_REMOTE_PRANSWER);
+      case HAVE_REMOTE_OFFER ->
+          !local
+              ? (type == SdpType.OFFER ? HAVE_REMOTE_OFFER : null)
+              : answered(type, HAVE_LOCAL_PRANSWER);
+      case HAVE_LOCAL_PRANSWER -> local ? answered(type, HAVE_LOCAL_PRANSWER) : null;
+      case HAVE_REMOTE_PRANSWER -> local ? null : answered(type, HAVE_REMOTE_PRANSWER);
       case CLOSED -> null;
+    };
+  }
+
+  /** After an answer, stable; after a provisional one, {@code provisional}; nothing else. */
+  private static SignalingState answered(SdpType type, SignalingState provisional) {
+    return switch (type) {
+      case ANSWER -> STABLE;
+      case PRANSWER -> provisional;
+      default -> null;
     };
   }
 

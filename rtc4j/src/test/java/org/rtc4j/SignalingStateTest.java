@@ -37,11 +37,12 @@ class SignalingStateTest {
   }
 
   @Test
-  void rollbackCancelsWhatThisSideStarted() {
-    assertEquals(STABLE, HAVE_LOCAL_OFFER.apply(SdpType.ROLLBACK, LOCAL));
-    assertEquals(STABLE, HAVE_REMOTE_OFFER.apply(SdpType.ROLLBACK, REMOTE));
-    assertFalse(STABLE.accepts(SdpType.ROLLBACK, LOCAL));
-    assertFalse(HAVE_LOCAL_OFFER.accepts(SdpType.ROLLBACK, REMOTE));
+  void rollbackFromEitherSideCancelsTheOfferInProgress() {
+    for (boolean side : new boolean[] {LOCAL, REMOTE}) {
+      assertEquals(STABLE, HAVE_LOCAL_OFFER.apply(SdpType.ROLLBACK, side));
+      assertEquals(STABLE, HAVE_REMOTE_OFFER.apply(SdpType.ROLLBACK, side));
+      assertFalse(STABLE.accepts(SdpType.ROLLBACK, side));
+    }
     // webrtc-pc §4.4.1.5: not once a provisional answer is set.
     for (boolean side : new boolean[] {LOCAL, REMOTE}) {
       assertFalse(HAVE_LOCAL_PRANSWER.accepts(SdpType.ROLLBACK, side));
