@@ -1,6 +1,7 @@
 package org.rtc4j.sctp;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.rtc4j.common.DropCounts;
@@ -30,6 +31,7 @@ import org.rtc4j.sctp.packet.SctpPacket;
 import org.rtc4j.sctp.packet.ShutdownAckChunk;
 import org.rtc4j.sctp.packet.ShutdownChunk;
 import org.rtc4j.sctp.packet.ShutdownCompleteChunk;
+import org.rtc4j.sctp.packet.SkippedStream;
 import org.rtc4j.sctp.packet.StaleCookieCause;
 import org.rtc4j.sctp.packet.StateCookieParameter;
 import org.rtc4j.sctp.packet.UnknownChunk;
@@ -100,9 +102,6 @@ public final class SctpAssociation {
 
   /** RFC 9260 §3.3.2: at most 65535 streams each way. */
   private static final int STREAMS = 65535;
-
-  private static final int DATA_HEADER = 16;
-  private static final int I_DATA_HEADER = 20;
 
   private final SctpConfig config;
   private final RandomSource random;
@@ -239,7 +238,7 @@ public final class SctpAssociation {
     if (!capabilities.reconfig()) {
       throw new IllegalStateException("the peer does not support stream reset (RFC 6525)");
     }
-    List<Integer> ids = new java.util.ArrayList<>(streamIds.length);
+    List<Integer> ids = new ArrayList<>(streamIds.length);
     for (int id : streamIds) {
       if (id < 0 || id >= STREAMS) {
         throw new IllegalArgumentException("stream " + id + " not in [0, 65534]");
@@ -317,10 +316,7 @@ public final class SctpAssociation {
         // The SACK is made now, not at the next pollWrite: an owner that reads a whole flight
         // before writing would otherwise acknowledge it with one SACK, and since cwnd grows by at
         // most one MTU per SACK (RFC 9260 §7.2.1), the peer's slow start would crawl.
-        PacketBuilder ack =
-            new PacketBuilder(config.localPort(), config.remotePort(), peerTag, config.mtu());
-        ack.add(sack());
-        outgoing.add(ack.build(capabilities.zeroChecksum()));
+        sendAlone(sack(), peerTag);
       }
     }
     afterInput();
@@ -407,7 +403,7 @@ public final class SctpAssociation {
         countError();
       }
     }
-    if (streamResets != null && phase != Phase.CLOSED) {
+    if (streamResets != null) {
       streamResets.handleTimeout(now);
     }
     afterInput();
@@ -516,8 +512,9 @@ public final class SctpAssociation {
     return phase != Phase.CLOSED && tag == localTag;
   }
 
+  /** The peer's tag is learnt with its parameters, when the control block is made. */
   private boolean peerTagKnown() {
-    return phase != Phase.CLOSED && phase != Phase.COOKIE_WAIT || tracker != null;
+    return tracker != null;
   }
 
   /** Returns false to stop processing the packet's remaining chunks. */
@@ -576,17 +573,10 @@ public final class SctpAssociation {
   /** RFC 9260 §3.2: the two high bits of an unknown chunk's type say what to do with it. */
   private boolean handleUnknown(UnknownChunk chunk) {
     drops.increment(SctpDrop.UNKNOWN_CHUNK);
-    int action = chunk.type() >>> 6;
-    if ((action & 1) != 0 && peerTagKnown()) {
-      byte[] raw = new byte[4 + chunk.value().length];
-      raw[0] = (byte) chunk.type();
-      raw[1] = (byte) chunk.flags();
-      raw[2] = (byte) (raw.length >>> 8);
-      raw[3] = (byte) raw.length;
-      System.arraycopy(chunk.value(), 0, raw, 4, chunk.value().length);
-      control.add(new ErrorChunk(List.of(new UnrecognizedChunkTypeCause(raw))));
+    if (chunk.action().reports() && peerTagKnown()) {
+      control.add(new ErrorChunk(List.of(UnrecognizedChunkTypeCause.of(chunk))));
     }
-    return (action & 2) != 0;
+    return chunk.action().skips();
   }
 
   private void handleInit(InitChunk init) {
@@ -627,7 +617,7 @@ public final class SctpAssociation {
             init.outboundStreams(),
             init.inboundStreams(),
             agreed);
-    List<Parameter> parameters = new java.util.ArrayList<>();
+    List<Parameter> parameters = new ArrayList<>();
     parameters.add(new StateCookieParameter(cookie.seal(cookieKey)));
     parameters.addAll(Capabilities.offer(config));
     sendAlone(
@@ -647,12 +637,7 @@ public final class SctpAssociation {
       drops.increment(SctpDrop.UNEXPECTED_CHUNK);
       return;
     }
-    byte[] cookie = null;
-    for (Parameter p : initAck.parameters()) {
-      if (p instanceof StateCookieParameter c) {
-        cookie = c.cookie();
-      }
-    }
+    StateCookieParameter cookie = initAck.stateCookie().orElse(null);
     if (cookie == null || initAck.initiateTag() == 0) {
       drops.increment(SctpDrop.MALFORMED);
       return;
@@ -663,7 +648,7 @@ public final class SctpAssociation {
         Capabilities.agree(config, initAck.parameters()),
         initAck.initialTsn(),
         initAck.advertisedReceiverWindowCredit());
-    sentCookieEcho = new CookieEchoChunk(cookie);
+    sentCookieEcho = new CookieEchoChunk(cookie.cookie());
     phase = Phase.COOKIE_ECHOED;
     handshakeBackoff.reset(config.initialRtoNanos());
     sendAlone(sentCookieEcho, peerTag);
@@ -755,7 +740,7 @@ public final class SctpAssociation {
             localInitialTsn,
             peerWindow,
             config.mtu() - SctpPacket.COMMON_HEADER_LENGTH,
-            agreed.interleaving() ? I_DATA_HEADER : DATA_HEADER,
+            agreed.interleaving() ? IDataChunk.HEADER_LENGTH : DataChunk.HEADER_LENGTH,
             rto);
     streamResets = new StreamResetHandler(new StreamResets(), localInitialTsn, peerInitialTsn);
   }
@@ -872,10 +857,6 @@ public final class SctpAssociation {
         sendAlone(new ShutdownCompleteChunk(false), peerTag);
         close(new SctpEvent.Closed());
       }
-      case COOKIE_WAIT, COOKIE_ECHOED -> {
-        // §8.5.1 E: an out-of-the-blue SHUTDOWN-ACK is answered with a reflected-tag COMPLETE.
-        drops.increment(SctpDrop.UNEXPECTED_CHUNK);
-      }
       default -> drops.increment(SctpDrop.UNEXPECTED_CHUNK);
     }
   }
@@ -912,7 +893,7 @@ public final class SctpAssociation {
 
   private Chunk forwardTsn() {
     int cumulative = retransmissions.forwardTsnNewCumulativeTsn();
-    List<org.rtc4j.sctp.packet.SkippedStream> skipped =
+    List<SkippedStream> skipped =
         retransmissions.forwardTsnSkippedStreams(capabilities.interleaving());
     return capabilities.interleaving()
         ? new IForwardTsnChunk(cumulative, skipped)
@@ -920,11 +901,10 @@ public final class SctpAssociation {
   }
 
   private void addData(PacketBuilder packet) {
-    int header = capabilities.interleaving() ? I_DATA_HEADER : DATA_HEADER;
-    if (packet.remaining() <= header) {
+    boolean interleaving = capabilities.interleaving();
+    if (packet.remaining() <= (interleaving ? IDataChunk.HEADER_LENGTH : DataChunk.HEADER_LENGTH)) {
       return;
     }
-    boolean interleaving = capabilities.interleaving();
     for (TsnFragment f : retransmissions.getChunksToSend(now, packet.remaining())) {
       Chunk chunk =
           interleaving
@@ -1044,7 +1024,7 @@ public final class SctpAssociation {
   private final class Heartbeats implements HeartbeatHandler.Context {
     @Override
     public void send(Chunk chunk) {
-      if (established() && peerTagKnown()) {
+      if (established()) {
         control.add(chunk);
       }
     }

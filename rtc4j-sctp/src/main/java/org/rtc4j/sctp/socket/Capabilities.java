@@ -1,9 +1,14 @@
 package org.rtc4j.sctp.socket;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.rtc4j.sctp.SctpConfig;
+import org.rtc4j.sctp.packet.ForwardTsnChunk;
 import org.rtc4j.sctp.packet.ForwardTsnSupportedParameter;
+import org.rtc4j.sctp.packet.IDataChunk;
+import org.rtc4j.sctp.packet.IForwardTsnChunk;
 import org.rtc4j.sctp.packet.Parameter;
+import org.rtc4j.sctp.packet.ReConfigChunk;
 import org.rtc4j.sctp.packet.SupportedExtensionsParameter;
 import org.rtc4j.sctp.packet.ZeroChecksumAcceptableParameter;
 
@@ -19,36 +24,28 @@ import org.rtc4j.sctp.packet.ZeroChecksumAcceptableParameter;
 public record Capabilities(
     boolean interleaving, boolean partialReliability, boolean reconfig, boolean zeroChecksum) {
 
-  /** RFC 9653 §3: the error detection method "DTLS" (RFC 8261 makes DTLS carry SCTP). */
-  public static final int ZERO_CHECKSUM_METHOD_DTLS = 1;
-
-  static final int RE_CONFIG = 130;
-  static final int FORWARD_TSN = 192;
-  static final int I_DATA = 64;
-  static final int I_FORWARD_TSN = 194;
-
   /** The parameters of our INIT or INIT-ACK that announce what {@code config} offers. */
   public static List<Parameter> offer(SctpConfig config) {
     // RFC 5061 §4.2.7 lists the extension chunks; RFC 3758 §3.1 adds its own parameter, which
     // browsers send too (see the Firefox capture).
-    List<Integer> chunks = new java.util.ArrayList<>();
-    chunks.add(RE_CONFIG);
+    List<Integer> chunks = new ArrayList<>();
+    chunks.add(ReConfigChunk.TYPE);
     if (config.partialReliability()) {
-      chunks.add(FORWARD_TSN);
+      chunks.add(ForwardTsnChunk.TYPE);
     }
     if (config.interleaving()) {
-      chunks.add(I_DATA);
+      chunks.add(IDataChunk.TYPE);
       if (config.partialReliability()) {
-        chunks.add(I_FORWARD_TSN);
+        chunks.add(IForwardTsnChunk.TYPE);
       }
     }
-    List<Parameter> out = new java.util.ArrayList<>();
+    List<Parameter> out = new ArrayList<>();
     if (config.partialReliability()) {
       out.add(new ForwardTsnSupportedParameter());
     }
     out.add(new SupportedExtensionsParameter(chunks));
     if (config.zeroChecksum()) {
-      out.add(new ZeroChecksumAcceptableParameter(ZERO_CHECKSUM_METHOD_DTLS));
+      out.add(new ZeroChecksumAcceptableParameter(ZeroChecksumAcceptableParameter.DTLS));
     }
     return out;
   }
@@ -64,17 +61,20 @@ public record Capabilities(
       } else if (p instanceof SupportedExtensionsParameter s) {
         extensions = s.chunkTypes();
       } else if (p instanceof ZeroChecksumAcceptableParameter z) {
-        zero = z.errorDetectionMethod() == ZERO_CHECKSUM_METHOD_DTLS;
+        zero = z.errorDetectionMethod() == ZeroChecksumAcceptableParameter.DTLS;
       }
     }
-    forwardTsn |= extensions.contains(FORWARD_TSN);
+    forwardTsn |= extensions.contains(ForwardTsnChunk.TYPE);
     boolean partial = config.partialReliability() && forwardTsn;
     boolean interleaving =
         config.interleaving()
-            && extensions.contains(I_DATA)
-            && (!partial || extensions.contains(I_FORWARD_TSN));
+            && extensions.contains(IDataChunk.TYPE)
+            && (!partial || extensions.contains(IForwardTsnChunk.TYPE));
     return new Capabilities(
-        interleaving, partial, extensions.contains(RE_CONFIG), config.zeroChecksum() && zero);
+        interleaving,
+        partial,
+        extensions.contains(ReConfigChunk.TYPE),
+        config.zeroChecksum() && zero);
   }
 
   /** Packs the four flags in a byte, for the state cookie. */

@@ -1,6 +1,5 @@
 package org.rtc4j.sctp.socket;
 
-import java.util.List;
 import org.rtc4j.common.ByteReader;
 import org.rtc4j.common.ByteWriter;
 import org.rtc4j.common.ParseException;
@@ -10,7 +9,6 @@ import org.rtc4j.sctp.packet.Chunk;
 import org.rtc4j.sctp.packet.HeartbeatAckChunk;
 import org.rtc4j.sctp.packet.HeartbeatInfoParameter;
 import org.rtc4j.sctp.packet.HeartbeatRequestChunk;
-import org.rtc4j.sctp.packet.Parameter;
 
 /**
  * Heartbeats (RFC 9260 §8.3): while the association is up, a HEARTBEAT goes out every interval; an
@@ -85,7 +83,7 @@ public final class HeartbeatHandler {
       pendingNonce = random.nextLong();
       byte[] info =
           ByteWriter.growable(INFO_LENGTH, INFO_LENGTH).u64(now).u64(pendingNonce).toByteArray();
-      context.send(new HeartbeatRequestChunk(List.of(new HeartbeatInfoParameter(info))));
+      context.send(HeartbeatRequestChunk.of(info));
       long rto = context.rto();
       timeoutAt = Time.after(now, rto);
       nextAt = Time.after(now, intervalNanos + rto);
@@ -94,26 +92,26 @@ public final class HeartbeatHandler {
 
   /** RFC 9260 §8.3: the peer's HEARTBEAT is answered with its parameters unchanged. */
   public void handleRequest(HeartbeatRequestChunk request) {
-    context.send(new HeartbeatAckChunk(request.parameters()));
+    context.send(HeartbeatAckChunk.answering(request));
   }
 
   /** An answer to one of our heartbeats: a round trip, and a live peer. */
   public void handleAck(HeartbeatAckChunk ack, long now) {
-    for (Parameter p : ack.parameters()) {
-      if (p instanceof HeartbeatInfoParameter info && info.info().length == INFO_LENGTH) {
-        try {
-          ByteReader r = new ByteReader(info.info());
-          long sentAt = r.i64();
-          long nonce = r.i64();
-          if (timeoutAt != Time.NEVER && nonce == pendingNonce && sentAt <= now) {
-            timeoutAt = Time.NEVER;
-            context.observeRtt(now - sentAt);
-            context.heartbeatAnswered();
-          }
-        } catch (ParseException e) {
-          throw new IllegalStateException("16 bytes hold two longs", e);
-        }
+    HeartbeatInfoParameter info = ack.info().orElse(null);
+    if (info == null || info.info().length != INFO_LENGTH || timeoutAt == Time.NEVER) {
+      return;
+    }
+    try {
+      ByteReader r = new ByteReader(info.info());
+      long sentAt = r.i64();
+      long nonce = r.i64();
+      if (nonce == pendingNonce && sentAt <= now) {
+        timeoutAt = Time.NEVER;
+        context.observeRtt(now - sentAt);
+        context.heartbeatAnswered();
       }
+    } catch (ParseException e) {
+      throw new IllegalStateException("16 bytes hold two longs", e);
     }
   }
 }

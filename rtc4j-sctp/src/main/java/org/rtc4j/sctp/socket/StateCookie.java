@@ -2,6 +2,7 @@ package org.rtc4j.sctp.socket;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.rtc4j.common.ByteReader;
@@ -70,7 +71,7 @@ public record StateCookie(
       throw new ParseException("state cookie of " + cookie.length + " bytes", 0);
     }
     byte[] expected = mac(key, cookie, 0, BODY);
-    byte[] actual = java.util.Arrays.copyOfRange(cookie, BODY, LENGTH);
+    byte[] actual = Arrays.copyOfRange(cookie, BODY, LENGTH);
     if (!MessageDigest.isEqual(expected, actual)) {
       throw new ParseException("state cookie signature does not match", BODY);
     }

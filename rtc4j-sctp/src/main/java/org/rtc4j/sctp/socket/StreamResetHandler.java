@@ -56,15 +56,6 @@ public final class StreamResetHandler {
     void outgoingStreamsResetFailed(List<Integer> streamIds, String reason);
   }
 
-  // RFC 6525 §4.4: the result codes of a Re-configuration Response.
-  static final int SUCCESS_NOTHING_TO_DO = 0;
-  static final int SUCCESS_PERFORMED = 1;
-  static final int DENIED = 2;
-  static final int ERROR_WRONG_SSN = 3;
-  static final int ERROR_IN_PROGRESS = 4;
-  static final int ERROR_BAD_SEQUENCE_NUMBER = 5;
-  static final int IN_PROGRESS = 6;
-
   private final Context context;
   private int nextRequestSequence;
   private int lastPeerRequestSequence;
@@ -157,7 +148,7 @@ public final class StreamResetHandler {
   }
 
   private ReconfigurationResponseParameter deny(int sequence) {
-    return new ReconfigurationResponseParameter(sequence, DENIED);
+    return new ReconfigurationResponseParameter(sequence, ReconfigurationResponseParameter.DENIED);
   }
 
   private ReconfigurationResponseParameter answer(OutgoingSsnResetRequestParameter request) {
@@ -167,16 +158,17 @@ public final class StreamResetHandler {
       return lastResponse;
     }
     if (sequence != lastPeerRequestSequence + 1) {
-      return new ReconfigurationResponseParameter(sequence, ERROR_BAD_SEQUENCE_NUMBER);
+      return new ReconfigurationResponseParameter(
+          sequence, ReconfigurationResponseParameter.ERROR_BAD_SEQUENCE_NUMBER);
     }
     lastPeerRequestSequence = sequence;
     int result;
     // RFC 6525 §5.2.2: reset only when everything the peer sent up to its last TSN has arrived.
     if (request.senderLastAssignedTsn() - context.cumulativeTsnAck() > 0) {
-      result = IN_PROGRESS;
+      result = ReconfigurationResponseParameter.IN_PROGRESS;
     } else {
       context.incomingStreamsReset(request.streamIds());
-      result = SUCCESS_PERFORMED;
+      result = ReconfigurationResponseParameter.SUCCESS_PERFORMED;
     }
     lastResponse = new ReconfigurationResponseParameter(sequence, result);
     return lastResponse;
@@ -190,26 +182,19 @@ public final class StreamResetHandler {
     inFlight = null;
     deadline = Time.NEVER;
     switch (response.result()) {
-      case SUCCESS_NOTHING_TO_DO, SUCCESS_PERFORMED -> {
+      case ReconfigurationResponseParameter.SUCCESS_NOTHING_TO_DO,
+          ReconfigurationResponseParameter.SUCCESS_PERFORMED -> {
         context.outgoingStreamsReset(streams);
         maybeSendRequest(now);
       }
-      case IN_PROGRESS -> {
+      case ReconfigurationResponseParameter.IN_PROGRESS -> {
         retryStreams = streams;
         deadline = Time.after(now, context.rto());
       }
-      default -> context.outgoingStreamsResetFailed(streams, resultName(response.result()));
+      default ->
+          context.outgoingStreamsResetFailed(
+              streams, ReconfigurationResponseParameter.resultName(response.result()));
     }
     return true;
-  }
-
-  private static String resultName(int result) {
-    return switch (result) {
-      case DENIED -> "denied";
-      case ERROR_WRONG_SSN -> "wrong SSN";
-      case ERROR_IN_PROGRESS -> "a request is already in progress";
-      case ERROR_BAD_SEQUENCE_NUMBER -> "bad request sequence number";
-      default -> "result " + result;
-    };
   }
 }
