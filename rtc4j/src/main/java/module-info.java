@@ -4,6 +4,11 @@
  */
 module org.rtc4j {
   requires transitive org.rtc4j.common;
+  requires transitive org.rtc4j.ice;
+  requires transitive org.rtc4j.dtls;
+  requires transitive org.rtc4j.sctp;
+  requires transitive org.rtc4j.datachannel;
+  requires transitive org.rtc4j.sdp;
 
   exports org.rtc4j;
 }
