@@ -29,7 +29,7 @@ public final class DataChannel {
   private final DataChannelTransport transport;
   private final String label;
   private final String protocol;
-  private final int id;
+  private int id;
   private final ChannelType channelType;
   private final long reliabilityParameter;
   private final boolean negotiated;
@@ -92,9 +92,17 @@ public final class DataChannel {
     return protocol;
   }
 
-  /** The SCTP stream id, 0–65534: the same in both directions and on both sides. */
+  /**
+   * The SCTP stream id, 0–65534: the same in both directions and on both sides; -1 (W3C's null) for
+   * an in-band channel created before the DTLS role was known.
+   */
   public int id() {
     return id;
+  }
+
+  /** Gives an in-band channel created before the DTLS role was known its stream id. */
+  void assignId(int streamId) {
+    this.id = streamId;
   }
 
   /** Whether messages are delivered in the order they were sent. */

@@ -110,7 +110,13 @@ public final class DataChannels {
   private record Queued(DataChannelEvent event, long messageBytes) {}
 
   private final DataChannelTransport transport;
-  private final boolean dtlsClient;
+
+  /** Whether we are the DTLS client; null while the role is not known yet. */
+  private Boolean dtlsClient;
+
+  /** In-band channels created before the DTLS role was known: they get their ids from it. */
+  private final List<DataChannel> awaitingId = new ArrayList<>();
+
   private final DataChannelLimits limits;
   private final DropCounts<Drop> drops = new DropCounts<>(Drop.class);
 
@@ -157,9 +163,63 @@ public final class DataChannels {
    */
   public DataChannels(
       DataChannelTransport transport, boolean dtlsClient, DataChannelLimits limits) {
-    this.transport = Objects.requireNonNull(transport, "transport");
+    this(transport, limits);
     this.dtlsClient = dtlsClient;
+  }
+
+  /**
+   * Data channels over {@code transport} before the DTLS role is known, as in a peer connection
+   * before its description is answered. In-band channels created now have no id ({@link
+   * DataChannel#id()} is -1, W3C's null) until {@link #setDtlsRole} gives them one.
+   *
+   * @param transport the association
+   * @param limits what may be held at once
+   */
+  public DataChannels(DataChannelTransport transport, DataChannelLimits limits) {
+    this.transport = Objects.requireNonNull(transport, "transport");
     this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * Sets the DTLS role, once it is negotiated: in-band channels created before it get the lowest
+   * free ids of their parity (RFC 8832 §6), in the order they were created. A channel for which no
+   * id is left is closed with {@link DataChannelEvent.Error} and {@link DataChannelEvent.Close}.
+   * Setting the same role again does nothing.
+   *
+   * @param client whether we are the DTLS client: we then choose even stream ids, else odd
+   * @throws IllegalStateException if a different role was set before
+   */
+  public void setDtlsRole(boolean client) {
+    if (dtlsClient != null) {
+      if (dtlsClient != client) {
+        throw new IllegalStateException(
+            "the DTLS role is " + (dtlsClient ? "client" : "server") + " already");
+      }
+      return;
+    }
+    dtlsClient = client;
+    List<DataChannel> waiting = new ArrayList<>(awaitingId);
+    awaitingId.clear();
+    for (DataChannel channel : waiting) {
+      if (channel.readyState() == DataChannelState.CLOSED) {
+        continue;
+      }
+      int id = lowestFreeId();
+      if (id < 0) {
+        queue(new DataChannelEvent.Error(channel, "no free stream id is left"));
+        channel.setState(DataChannelState.CLOSED);
+        queue(new DataChannelEvent.Close(channel));
+        continue;
+      }
+      channel.assignId(id);
+      channels.put(id, channel);
+      take(id);
+    }
+  }
+
+  /** Whether the DTLS role, and so the parity of our stream ids, is known. */
+  public boolean dtlsRoleKnown() {
+    return dtlsClient != null;
   }
 
   /**
@@ -188,8 +248,9 @@ public final class DataChannels {
       throw new IllegalArgumentException(
           "label is longer than " + MAX_STRING_BYTES + " bytes of UTF-8");
     }
-    if (channels.size() >= limits.maxChannels()) {
-      throw new DataChannelException("already " + channels.size() + " channels, the most allowed");
+    int count = channels.size() + awaitingId.size();
+    if (count >= limits.maxChannels()) {
+      throw new DataChannelException("already " + count + " channels, the most allowed");
     }
     int id;
     if (options.negotiated()) {
@@ -197,6 +258,8 @@ public final class DataChannels {
       if (busy(id)) {
         throw new DataChannelException("stream id " + id + " is in use");
       }
+    } else if (dtlsClient == null) {
+      id = -1; // W3C: the id is null until the DTLS role is known
     } else {
       id = lowestFreeId();
       if (id < 0) {
@@ -224,6 +287,10 @@ public final class DataChannels {
             parameter,
             options.negotiated(),
             DataChannelState.CONNECTING);
+    if (id < 0) {
+      awaitingId.add(channel);
+      return channel;
+    }
     channels.put(id, channel);
     take(id);
     if (connected) {
@@ -247,9 +314,14 @@ public final class DataChannels {
     return queued.event();
   }
 
-  /** The channels that are not closed, in the order they were created. */
+  /**
+   * The channels that are not closed: those with an id in the order they were created, then those
+   * still waiting for the DTLS role.
+   */
   public List<DataChannel> channels() {
-    return List.copyOf(channels.values());
+    List<DataChannel> all = new ArrayList<>(channels.values());
+    all.addAll(awaitingId);
+    return List.copyOf(all);
   }
 
   /** The channel on stream {@code id}, unless there is none or it is closed. */
@@ -262,8 +334,15 @@ public final class DataChannels {
     return connected;
   }
 
-  /** Whether we are the DTLS client, and so choose even stream ids. */
+  /**
+   * Whether we are the DTLS client, and so choose even stream ids.
+   *
+   * @throws IllegalStateException if the role is not known yet
+   */
   public boolean dtlsClient() {
+    if (dtlsClient == null) {
+      throw new IllegalStateException("the DTLS role is not known yet");
+    }
     return dtlsClient;
   }
 
@@ -313,6 +392,9 @@ public final class DataChannels {
     if (connected || closed) {
       return;
     }
+    if (dtlsClient == null) {
+      throw new IllegalStateException("the association connected before the DTLS role was set");
+    }
     connected = true;
     for (DataChannel channel : new ArrayList<>(channels.values())) {
       if (channel.readyState() == DataChannelState.CONNECTING) {
@@ -331,7 +413,7 @@ public final class DataChannels {
    */
   public void handleMessage(int streamId, int ppid, byte[] payload) {
     Objects.requireNonNull(payload, "payload");
-    if (closed) {
+    if (closed || dtlsClient == null) {
       drops.increment(Drop.NOT_OPEN);
       return;
     }
@@ -455,6 +537,11 @@ public final class DataChannels {
     }
     closed = true;
     connected = false;
+    for (DataChannel channel : awaitingId) {
+      channel.setState(DataChannelState.CLOSED);
+      queue(new DataChannelEvent.Close(channel));
+    }
+    awaitingId.clear();
     List<DataChannel> all = new ArrayList<>(channels.values());
     for (DataChannel channel : all) {
       DataChannelState state = channel.readyState();
@@ -471,6 +558,13 @@ public final class DataChannels {
 
   /** {@link DataChannel#close()}: starts the closing procedure (RFC 8831 §6.7). */
   void close(DataChannel channel) {
+    if (channel.id() < 0) {
+      if (awaitingId.remove(channel)) {
+        channel.setState(DataChannelState.CLOSED);
+        queue(new DataChannelEvent.Close(channel));
+      }
+      return;
+    }
     switch (channel.readyState()) {
       case CONNECTING -> finish(channel); // nothing was sent on the stream: nothing to reset
       case OPEN -> {
