@@ -474,8 +474,23 @@ public final class IceAgent implements DatagramEndpoint {
    * @throws IllegalStateException if the agent is closed
    */
   public IceCredentials restart(long nowNanos) {
+    return restart(IceCredentials.random(random), nowNanos);
+  }
+
+  /**
+   * Restarts ICE with credentials the owner chose, as a peer connection does when the description
+   * that carries them is applied; otherwise as {@link #restart(long)}.
+   *
+   * @return {@code credentials}
+   * @throws IllegalStateException if the agent is closed
+   * @throws IllegalArgumentException if the ufrag is the one in use (RFC 8445 §9 needs new ones)
+   */
+  public IceCredentials restart(IceCredentials credentials, long nowNanos) {
     checkOpen();
-    local = IceCredentials.random(random);
+    if (credentials.ufrag().equals(local.ufrag())) {
+      throw new IllegalArgumentException("an ICE restart needs a new ufrag: " + credentials);
+    }
+    local = credentials;
     localKey = StunCredentials.shortTermKey(local.password());
     remote = null;
     remoteKey = null;

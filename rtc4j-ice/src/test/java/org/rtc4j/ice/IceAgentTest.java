@@ -2,6 +2,7 @@ package org.rtc4j.ice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -333,6 +334,18 @@ class IceAgentTest {
     call.net.runFor(Time.seconds(40));
     assertEquals(IceConnectionState.COMPLETED, call.a.state(), "consent works with the new keys");
     assertEquals(IceConnectionState.COMPLETED, call.b.state());
+  }
+
+  @Test
+  void restartTakesTheCredentialsOfTheNewDescriptionButNeverTheOldOnes() {
+    Call call = new Call(13, true, false, LinkConfig.builder().delayNanos(Time.millis(10)).build());
+    assertTrue(call.net.runUntil(call::completed, Time.seconds(5)));
+    IceCredentials old = call.a.localCredentials();
+
+    assertThrows(IllegalArgumentException.class, () -> call.a.restart(old, call.net.now()));
+    IceCredentials chosen = new IceCredentials("Zx9q", "0123456789abcdefghijkl");
+    assertEquals(chosen, call.a.restart(chosen, call.net.now()));
+    assertEquals(chosen, call.a.localCredentials());
   }
 
   @Test
