@@ -214,9 +214,13 @@ public record Codec(
    */
   public boolean matches(RtpMap rtpMap, Fmtp fmtp) {
     Objects.requireNonNull(rtpMap, "rtpMap");
-    Syntax.require(
-        fmtp == null || fmtp.payloadType() == rtpMap.payloadType(),
-        "fmtp is for payload type " + (fmtp == null ? "" : fmtp.payloadType()) + ", not " + rtpMap);
+    if (fmtp != null && fmtp.payloadType() != rtpMap.payloadType()) {
+      throw new IllegalArgumentException(
+          "fmtp is for payload type "
+              + fmtp.payloadType()
+              + ", rtpmap for "
+              + rtpMap.payloadType());
+    }
     if (!name.equalsIgnoreCase(rtpMap.encodingName())
         || clockRate != rtpMap.clockRate()
         || channelCount() != rtpMap.channelCount()) {
