@@ -58,36 +58,25 @@ final class ProcessTree {
    */
   static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long maxSteps = timeout.toMillis() / WAIT_STEP_MILLIS + 2;
-    int next = 0;
-    for (long step = 0; step < maxSteps && next < processes.size(); step++) {
-      ProcessHandle p = processes.get(next);
-      if (isGone(p)) {
-        next++;
-        step--; // a finished process costs no wait
-        continue;
-      }
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        break;
-      }
-      try {
-        p.onExit()
-            .get(
-                Math.min(TimeUnit.NANOSECONDS.toMillis(remaining) + 1, WAIT_STEP_MILLIS),
-                TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        // Still running (or a zombie, which onExit never reports): look again.
-      } catch (ExecutionException e) {
-        // onExit does not complete exceptionally; treat it like a timeout.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    for (; next < processes.size(); next++) {
-      if (!isGone(processes.get(next))) {
-        return false;
+    long maxWaits = timeout.toMillis() / WAIT_STEP_MILLIS + 2;
+    long waits = 0;
+    for (ProcessHandle p : processes) {
+      while (!isGone(p)) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0 || waits++ >= maxWaits) {
+          return false;
+        }
+        try {
+          p.onExit()
+              .get(
+                  Math.min(TimeUnit.NANOSECONDS.toMillis(remaining) + 1, WAIT_STEP_MILLIS),
+                  TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          // Still running, or a zombie (which onExit never reports): look again.
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
       }
     }
     return true;
