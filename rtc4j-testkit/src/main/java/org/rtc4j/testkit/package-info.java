@@ -17,5 +17,12 @@
  * assertTrue(net.runUntil(() -> alice.isConnected() && bob.isConnected(), Time.seconds(10)));
  * net.linkBoth(a, b, LinkConfig.down()); // cut the call
  * }</pre>
+ *
+ * <p>Real peers run as child processes on loopback: {@link org.rtc4j.testkit.OpenSslDtls} (OpenSSL
+ * as a DTLS 1.2 peer), and headless browsers ({@link org.rtc4j.testkit.Browser}) that each run
+ * inside a fresh {@link org.rtc4j.testkit.NetworkNamespace} with only {@code lo}, together with
+ * whatever they talk to, started as a {@link org.rtc4j.testkit.ChildProcess}. {@link
+ * org.rtc4j.testkit.RealPeers} decides whether such a test runs, skips (a developer machine without
+ * the browser or root) or fails (CI).
  */
 package org.rtc4j.testkit;
