@@ -8,6 +8,7 @@ import org.rtc4j.common.RandomSource;
 import org.rtc4j.datachannel.DataChannelLimits;
 import org.rtc4j.dtls.DtlsCertificate;
 import org.rtc4j.sctp.SctpConfig;
+import org.rtc4j.sdp.MediaCapabilities;
 
 /**
  * How a {@link RTCPeerConnection} behaves (W3C {@code RTCConfiguration}), plus what a sans-I/O
@@ -16,7 +17,7 @@ import org.rtc4j.sctp.SctpConfig;
  *
  * <p>Defaults: no ICE servers, {@link IceTransportPolicy#ALL}, {@link BundlePolicy#BALANCED}, a
  * fresh ECDSA P-256 certificate valid for 30 days, secure randomness, data channels with the
- * default SCTP settings (256 KiB messages).
+ * default SCTP settings (256 KiB messages), no media capabilities (media sections rejected).
  */
 public final class RTCConfiguration {
   private final List<RTCIceServer> iceServers;
@@ -27,6 +28,7 @@ public final class RTCConfiguration {
   private final Clock wallClock;
   private final SctpConfig sctp;
   private final DataChannelLimits dataChannelLimits;
+  private final MediaCapabilities mediaCapabilities;
 
   private RTCConfiguration(Builder b) {
     this.iceServers = List.copyOf(b.iceServers);
@@ -37,6 +39,7 @@ public final class RTCConfiguration {
     this.wallClock = b.wallClock;
     this.sctp = b.sctp;
     this.dataChannelLimits = b.dataChannelLimits;
+    this.mediaCapabilities = b.mediaCapabilities;
   }
 
   /** A builder with the defaults. */
@@ -89,6 +92,15 @@ public final class RTCConfiguration {
     return dataChannelLimits;
   }
 
+  /**
+   * The codecs and header extensions media sections are offered and answered with. {@link
+   * MediaCapabilities#none()} by default: every offered media section is rejected, since RTP does
+   * not flow through the peer connection yet.
+   */
+  public MediaCapabilities mediaCapabilities() {
+    return mediaCapabilities;
+  }
+
   /** Builds an {@link RTCConfiguration}. */
   public static final class Builder {
     private final List<RTCIceServer> iceServers = new ArrayList<>();
@@ -99,8 +111,15 @@ public final class RTCConfiguration {
     private Clock wallClock = Clock.systemUTC();
     private SctpConfig sctp = SctpConfig.builder().build();
     private DataChannelLimits dataChannelLimits = DataChannelLimits.DEFAULT;
+    private MediaCapabilities mediaCapabilities = MediaCapabilities.none();
 
     private Builder() {}
+
+    /** Sets the codecs and header extensions for media sections. */
+    public Builder mediaCapabilities(MediaCapabilities capabilities) {
+      this.mediaCapabilities = Objects.requireNonNull(capabilities, "capabilities");
+      return this;
+    }
 
     /** Adds a STUN or TURN server. */
     public Builder iceServer(RTCIceServer server) {

@@ -6,8 +6,10 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +48,7 @@ import org.rtc4j.sctp.SendOptions;
 import org.rtc4j.sctp.SendStatus;
 import org.rtc4j.sdp.Attribute;
 import org.rtc4j.sdp.Connection;
+import org.rtc4j.sdp.Direction;
 import org.rtc4j.sdp.Fingerprint;
 import org.rtc4j.sdp.Group;
 import org.rtc4j.sdp.IceOptions;
@@ -53,6 +56,7 @@ import org.rtc4j.sdp.IcePwd;
 import org.rtc4j.sdp.IceUfrag;
 import org.rtc4j.sdp.MaxMessageSize;
 import org.rtc4j.sdp.MediaDescription;
+import org.rtc4j.sdp.MediaNegotiation;
 import org.rtc4j.sdp.Mid;
 import org.rtc4j.sdp.Origin;
 import org.rtc4j.sdp.PropertyAttribute;
@@ -81,8 +85,10 @@ import org.rtc4j.sdp.Setup;
  * for a description or candidate that is malformed or cannot be applied; a refused description
  * leaves the connection as it was.
  *
- * <p>Media m-sections are answered by rejecting them (port 0) for now: RTP does not flow through
- * the peer connection yet.
+ * <p>Media m-sections are negotiated (codecs, RTCP feedback and header extensions intersected with
+ * {@link RTCConfiguration#mediaCapabilities()}, directions computed, {@link RTCRtpTransceiver}s
+ * kept) but RTP does not flow through the peer connection yet; with the default capabilities, none,
+ * every offered media section is rejected (port 0).
  *
  * <p>Not thread-safe: one thread owns it.
  */
@@ -341,6 +347,14 @@ public final class RTCPeerConnection implements DatagramEndpoint {
     if (dataChannelRequested && plan.stream().noneMatch(Section::data)) {
       plan.add(new Section(freeMid(plan), MediaDescription.APPLICATION, true, false));
     }
+    Map<String, RTCRtpTransceiver> newTransceivers = new LinkedHashMap<>();
+    for (RTCRtpTransceiver t : transceivers) {
+      if (t.mid().isEmpty() && !t.stopped()) {
+        String mid = freeMid(plan);
+        plan.add(new Section(mid, t.kind(), false, false));
+        newTransceivers.put(mid, t);
+      }
+    }
     IceCredentials credentials = offerCredentials();
     SessionDescription.Builder b =
         SessionDescription.builder(Origin.of(sessionId, ++sessionVersion));
@@ -354,8 +368,16 @@ public final class RTCPeerConnection implements DatagramEndpoint {
       b.addAttribute(Group.bundle(bundle));
     }
     for (Section s : plan) {
+      RTCRtpTransceiver t =
+          newTransceivers.containsKey(s.mid())
+              ? newTransceivers.get(s.mid())
+              : transceiver(s.mid());
       if (s.data() && !s.rejected()) {
         b.addMedia(dataSection(s.mid(), credentials, Setup.ACTPASS));
+      } else if (!s.rejected() && t != null && !t.stopped()) {
+        MediaDescription m =
+            MediaNegotiation.offer(s.kind(), s.mid(), t.direction(), config.mediaCapabilities());
+        b.addMedia(withTransport(m.toBuilder(), credentials, Setup.ACTPASS).build());
       } else {
         b.addMedia(
             rejectedSection(
@@ -389,10 +411,21 @@ public final class RTCPeerConnection implements DatagramEndpoint {
     boolean anyAccepted = false;
     for (MediaDescription m : offer.mediaDescriptions()) {
       boolean inBundle = offeredBundle.isEmpty() ? !anyAccepted : offeredBundle.contains(m.mid());
+      RTCRtpTransceiver t = transceiver(m.mid());
+      Optional<MediaDescription> media =
+          t == null || t.stopped() || !inBundle
+              ? Optional.empty()
+              : MediaNegotiation.answer(
+                  withSessionDirection(offer, m), config.mediaCapabilities(), t.direction());
       if (!dataAccepted && m.isDataChannel() && !m.isRejected() && inBundle) {
         answered.add(dataSection(m.mid(), localIce, setup));
         dataAccepted = true;
         anyAccepted = true;
+      } else if (media.isPresent()) {
+        answered.add(withTransport(media.get().toBuilder(), localIce, setup).build());
+        anyAccepted = true;
+      } else if (MediaNegotiation.isRtpProto(m.proto())) {
+        answered.add(MediaNegotiation.rejected(m));
       } else {
         answered.add(rejectedSection(m.media(), m.proto(), m.mid(), m.formats()));
       }
@@ -439,6 +472,7 @@ public final class RTCPeerConnection implements DatagramEndpoint {
       sectionsBeforeOffer = sections;
       sections = sectionsOf(sdp);
       pendingLocal = sdp;
+      assignMids(sdp);
       if (ice == null) {
         createIce(true, credentials);
         iceCreatedByPendingOffer = true;
@@ -463,6 +497,9 @@ public final class RTCPeerConnection implements DatagramEndpoint {
       }
       if (tagSection(sdp) != null) {
         startDtls(ours == Setup.ACTIVE);
+      }
+      if (type == SdpType.ANSWER) {
+        settleTransceivers(sdp, false);
       }
     }
     setSignalingState(signalingState.apply(type, true));
@@ -501,6 +538,7 @@ public final class RTCPeerConnection implements DatagramEndpoint {
       sectionsBeforeOffer = sections;
       sections = sectionsOf(sdp);
       pendingRemote = sdp;
+      takeRemoteMedia(sdp);
       if (ice == null) {
         createIce(false, localIce);
         iceCreatedByPendingOffer = true;
@@ -525,6 +563,9 @@ public final class RTCPeerConnection implements DatagramEndpoint {
       if (!fingerprints.isEmpty()) {
         remoteFingerprints = fingerprints;
         startDtls(theirs == Setup.PASSIVE);
+      }
+      if (type == SdpType.ANSWER) {
+        settleTransceivers(sdp, true);
       }
     }
     if (!fingerprints.isEmpty()) {
@@ -660,6 +701,31 @@ public final class RTCPeerConnection implements DatagramEndpoint {
     iceState = IceConnectionState.CLOSED;
   }
 
+  /**
+   * Adds a transceiver (W3C {@code addTransceiver}): the next offer carries an m-section for it,
+   * with the codecs of {@link RTCConfiguration#mediaCapabilities()}. Negotiation is needed.
+   *
+   * @param kind {@code audio} or {@code video}
+   * @param direction the direction wanted
+   * @throws IllegalArgumentException if the kind is neither, or the capabilities have no codec for
+   *     it
+   * @throws IllegalStateException if closed
+   */
+  public RTCRtpTransceiver addTransceiver(String kind, Direction direction) {
+    checkOpen();
+    if (!MediaDescription.AUDIO.equals(kind) && !MediaDescription.VIDEO.equals(kind)) {
+      throw new IllegalArgumentException("a transceiver is audio or video, not " + kind);
+    }
+    if (config.mediaCapabilities().codecs(kind).isEmpty()) {
+      throw new IllegalArgumentException(
+          "no " + kind + " codec in the configuration's media capabilities");
+    }
+    RTCRtpTransceiver t = new RTCRtpTransceiver(kind, direction, false);
+    transceivers.add(t);
+    updateNegotiationNeeded();
+    return t;
+  }
+
   // ---------------------------------------------------------------- getters
 
   /** The signaling state. */
@@ -789,6 +855,14 @@ public final class RTCPeerConnection implements DatagramEndpoint {
   // ---------------------------------------------------------------- negotiation
 
   private void rollback() {
+    transceivers.removeIf(t -> t.createdByRemoteOffer() && t.currentDirection().isEmpty());
+    for (RTCRtpTransceiver t : transceivers) {
+      if (t.currentDirection().isEmpty()
+          && t.mid().isPresent()
+          && sectionsBeforeOffer.stream().noneMatch(s -> s.mid().equals(t.mid().get()))) {
+        t.mid(null); // its m-section was only in the rolled-back offer
+      }
+    }
     sections = sectionsBeforeOffer;
     pendingLocal = null;
     pendingRemote = null;
@@ -805,6 +879,99 @@ public final class RTCPeerConnection implements DatagramEndpoint {
     setSignalingState(SignalingState.STABLE);
     updateNegotiationNeeded();
     process();
+  }
+
+  private RTCRtpTransceiver transceiver(String mid) {
+    for (RTCRtpTransceiver t : transceivers) {
+      if (t.mid().isPresent() && t.mid().get().equals(mid)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** Our offer gave new transceivers their m-sections (RFC 8829 §5.2.1). */
+  private void assignMids(SessionDescription offer) {
+    for (MediaDescription m : offer.mediaDescriptions()) {
+      if (m.isDataChannel() || transceiver(m.mid()) != null) {
+        continue;
+      }
+      for (RTCRtpTransceiver t : transceivers) {
+        if (t.mid().isEmpty() && !t.stopped() && t.kind().equals(m.media())) {
+          t.mid(m.mid());
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The peer's offer: each media section gets a transceiver (an unassociated one of ours of its
+   * kind, else a new recvonly one, webrtc-pc §4.4.1.6), and {@code track} is raised where the peer
+   * sends.
+   */
+  private void takeRemoteMedia(SessionDescription offer) {
+    for (MediaDescription m : offer.mediaDescriptions()) {
+      boolean rtpKind =
+          MediaDescription.AUDIO.equals(m.media()) || MediaDescription.VIDEO.equals(m.media());
+      if (!rtpKind || !MediaNegotiation.isRtpProto(m.proto())) {
+        continue;
+      }
+      RTCRtpTransceiver t = transceiver(m.mid());
+      if (t == null && !m.isRejected()) {
+        for (RTCRtpTransceiver free : transceivers) {
+          if (free.mid().isEmpty() && !free.stopped() && free.kind().equals(m.media())) {
+            t = free;
+            break;
+          }
+        }
+        if (t == null) {
+          t = new RTCRtpTransceiver(m.media(), Direction.RECVONLY, true);
+          transceivers.add(t);
+        }
+        t.mid(m.mid());
+      }
+      if (t != null && !m.isRejected() && withSessionDirection(offer, m).direction().sends()) {
+        events.add(new PeerConnectionEvent.Track(t));
+      }
+    }
+  }
+
+  /** An answer settled each transceiver's direction, or stopped it (webrtc-pc §4.4.1.5/6). */
+  private void settleTransceivers(SessionDescription answer, boolean remote) {
+    for (MediaDescription m : answer.mediaDescriptions()) {
+      RTCRtpTransceiver t = transceiver(m.mid());
+      if (t == null) {
+        continue;
+      }
+      if (m.isRejected()) {
+        t.stop();
+      } else {
+        Direction d = withSessionDirection(answer, m).direction();
+        t.currentDirection(remote ? d.reversed() : d);
+      }
+    }
+  }
+
+  private static MediaDescription withSessionDirection(SessionDescription sdp, MediaDescription m) {
+    boolean hasOwn =
+        m.hasAttribute("sendrecv")
+            || m.hasAttribute("sendonly")
+            || m.hasAttribute("recvonly")
+            || m.hasAttribute("inactive");
+    if (hasOwn || sdp.direction() == null) {
+      return m;
+    }
+    return m.toBuilder().direction(sdp.direction()).build();
+  }
+
+  private MediaDescription.Builder withTransport(
+      MediaDescription.Builder b, IceCredentials credentials, Setup setup) {
+    return b.addAttribute(new IceUfrag(credentials.ufrag()))
+        .addAttribute(new IcePwd(credentials.password()))
+        .addAttribute(IceOptions.of("trickle"))
+        .addAttribute(Fingerprint.of(fingerprint.algorithm(), fingerprint.value()))
+        .addAttribute(setup);
   }
 
   private void createIce(boolean controlling, IceCredentials credentials) {
@@ -911,6 +1078,7 @@ public final class RTCPeerConnection implements DatagramEndpoint {
     }
     boolean needed =
         restartIce != null
+            || transceivers.stream().anyMatch(t -> t.mid().isEmpty() && !t.stopped())
             || (dataChannelRequested
                 && (currentLocal == null || firstAcceptedData(currentLocal) == null));
     if (!needed) {
@@ -1259,14 +1427,11 @@ public final class RTCPeerConnection implements DatagramEndpoint {
   }
 
   private MediaDescription dataSection(String mid, IceCredentials credentials, Setup setup) {
-    return MediaDescription.builder(MediaDescription.APPLICATION, 9, MediaDescription.UDP_DTLS_SCTP)
-        .addFormat(MediaDescription.WEBRTC_DATACHANNEL)
-        .connection(Connection.IP4_ANY)
-        .addAttribute(new IceUfrag(credentials.ufrag()))
-        .addAttribute(new IcePwd(credentials.password()))
-        .addAttribute(IceOptions.of("trickle"))
-        .addAttribute(Fingerprint.of(fingerprint.algorithm(), fingerprint.value()))
-        .addAttribute(setup)
+    MediaDescription.Builder b =
+        MediaDescription.builder(MediaDescription.APPLICATION, 9, MediaDescription.UDP_DTLS_SCTP)
+            .addFormat(MediaDescription.WEBRTC_DATACHANNEL)
+            .connection(Connection.IP4_ANY);
+    return withTransport(b, credentials, setup)
         .addAttribute(new Mid(mid))
         .addAttribute(new SctpPort(config.sctp().localPort()))
         .addAttribute(new MaxMessageSize(config.sctp().maxMessageSize()))

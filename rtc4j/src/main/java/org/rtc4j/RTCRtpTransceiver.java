@@ -12,14 +12,20 @@ import org.rtc4j.sdp.Direction;
  */
 public final class RTCRtpTransceiver {
   private final String kind;
+  private final boolean createdByRemoteOffer;
   private String mid;
   private Direction direction;
   private Direction currentDirection;
   private boolean stopped;
 
-  RTCRtpTransceiver(String kind, Direction direction) {
+  RTCRtpTransceiver(String kind, Direction direction, boolean createdByRemoteOffer) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.direction = Objects.requireNonNull(direction, "direction");
+    this.createdByRemoteOffer = createdByRemoteOffer;
+  }
+
+  boolean createdByRemoteOffer() {
+    return createdByRemoteOffer;
   }
 
   /** {@code audio} or {@code video}. */
