@@ -112,12 +112,14 @@ public final class NioRuntime implements Executor, AutoCloseable {
   // Loop-thread state.
   private ArrayDeque<Runnable> running = new ArrayDeque<>();
   private final ArrayList<Registration> active = new ArrayList<>();
-  private final ArrayList<Registration> released = new ArrayList<>();
+  private final ArrayList<Registration> released = new ArrayList<>(); // since the last select
+  private final ArrayList<Registration> freeing = new ArrayList<>(); // freed by the next select
   private final Map<InetSocketAddress, Registration> routes;
   private final ByteBuffer receiveBuffer = ByteBuffer.allocate(1 << 16);
   private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_UDP_PAYLOAD);
   private final Consumer<SelectionKey> onReady = this::onReady;
   private boolean sweep; // some registration in active was released
+  private long earliest = Time.NEVER; // the next deadline of all endpoints: the select's timeout
 
   private NioRuntime(NioConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -198,7 +200,8 @@ public final class NioRuntime implements Executor, AutoCloseable {
    * Registers {@code endpoint}: binds its sockets (one per host address, on a port of {@link
    * NioConfig#portMin()}..{@link NioConfig#portMax()} or an ephemeral one) or gives it the shared
    * ones, then, on the loop thread, tells it {@link NioEndpoint#addressesBound} and drives it.
-   * Returns once the sockets are bound.
+   * Returns once the loop thread has done so (at once when called on the loop thread): from then on
+   * every datagram for the endpoint reaches it. A loop thread stuck in an endpoint delays it.
    *
    * @return the registration, through which the caller reaches the endpoint
    * @throws UncheckedIOException if a socket cannot be bound, or no host address is usable
@@ -222,19 +225,28 @@ public final class NioRuntime implements Executor, AutoCloseable {
       r = new Registration(this, endpoint, sharedSockets, true);
     }
     Registration registered = r;
+    boolean inLoop = inLoopThread();
     synchronized (lifecycle) {
       if (closing) {
         closeChannels(r.shared ? List.of() : r.sockets);
         throw new IllegalStateException("the runtime is closed");
       }
-      if (pending.size() >= config.maxQueuedTasks()) {
+      if (!inLoop && pending.size() >= config.maxQueuedTasks()) {
         closeChannels(r.shared ? List.of() : r.sockets);
         throw new RejectedExecutionException("the runtime's task queue is full");
       }
       registrations.add(r);
-      pending.add(() -> activate(registered));
+      if (!inLoop) {
+        pending.add(() -> activate(registered));
+      }
     }
-    wakeUp();
+    if (inLoop) {
+      activate(r);
+    } else {
+      selector.wakeup();
+      // Until the loop has taken it in, a shared socket would not know where to route for it.
+      r.started.join();
+    }
     return r;
   }
 
@@ -367,11 +379,15 @@ public final class NioRuntime implements Executor, AutoCloseable {
     Throwable failure = null;
     try {
       while (!closing) {
-        runTasks();
-        long now = now();
-        long earliest = service(now);
-        select(earliest, now);
-        completeReleases();
+        // What the last select read gets its timers and afterDrive before any task runs.
+        service(now());
+        runTasks(); // each task for an endpoint drives it, which lowers earliest
+        // A channel closed while its key was registered is really closed only when a select
+        // deregisters the key; a key cancelled inside a select waits for the next one.
+        freeing.addAll(released);
+        released.clear();
+        select();
+        completeReleases(freeing);
       }
     } catch (Throwable t) { // top-level boundary of the loop thread, see above
       failure = t;
@@ -397,55 +413,43 @@ public final class NioRuntime implements Executor, AutoCloseable {
   }
 
   /**
-   * Fires due timers, drives what got input, drops what ended; returns the earliest deadline, or
-   * {@code now} when some endpoint still has output waiting.
+   * Fires due timers and drives what got input, then sets {@link #earliest} from every endpoint's
+   * deadline. Deadlines are those each endpoint gave after its last drive: only a drive (input, a
+   * timer, a task) changes them, so a wakeup costs no call into idle endpoints.
    */
-  private long service(long now) {
-    long earliest = Time.NEVER;
+  private void service(long now) {
+    earliest = Time.NEVER;
     for (int i = 0; i < active.size(); i++) {
       Registration r = active.get(i);
-      long deadline = deadlineOf(r);
-      boolean due = Time.isDue(deadline, now);
-      if (due || r.touched) {
-        r.touched = false;
-        drive(r, now, due);
-        deadline = deadlineOf(r);
-      }
       if (r.state != Registration.State.ACTIVE) {
         continue;
       }
-      earliest = Math.min(earliest, r.touched ? now : deadline);
+      boolean due = Time.isDue(r.deadline, now);
+      if (due || r.touched) {
+        r.touched = false;
+        drive(r, now, due); // lowers earliest
+      } else {
+        earliest = Math.min(earliest, r.deadline);
+      }
     }
     if (sweep) {
       sweep = false;
       active.removeIf(r -> r.state != Registration.State.ACTIVE);
     }
-    return earliest;
   }
 
-  private long deadlineOf(Registration r) {
-    if (r.state != Registration.State.ACTIVE) {
-      return Time.NEVER;
-    }
-    try {
-      return r.endpoint.pollTimeout();
-    } catch (RuntimeException e) {
-      release(r, e);
-      return Time.NEVER;
-    }
-  }
-
-  private void select(long earliest, long now) throws IOException {
-    boolean hurry = !released.isEmpty();
+  private void select() throws IOException {
+    boolean hurry = !freeing.isEmpty();
     synchronized (lifecycle) {
       hurry |= !pending.isEmpty() || closing;
     }
+    long now = now();
     if (hurry || earliest <= now) {
       selector.selectNow(onReady);
     } else if (earliest == Time.NEVER) {
       selector.select(onReady);
     } else {
-      long waitNanos = earliest - now();
+      long waitNanos = earliest - now;
       if (waitNanos <= 0) {
         selector.selectNow(onReady);
       } else {
@@ -493,7 +497,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
         release(r, e);
         continue;
       }
-      r.touched = true; // afterDrive before the next select
+      r.touched = true; // its timers and afterDrive come right after this select
     }
   }
 
@@ -549,7 +553,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
 
   /**
    * Sends what the endpoint wrote, then its {@link NioEndpoint#afterDrive}, then what that wrote;
-   * fires its timers first when {@code fireTimers}.
+   * fires its timers first when {@code fireTimers}. Then notes its next deadline.
    */
   private void drive(Registration r, long now, boolean fireTimers) {
     if (r.state != Registration.State.ACTIVE) {
@@ -564,10 +568,14 @@ public final class NioRuntime implements Executor, AutoCloseable {
       flush(r);
       if (r.endpoint.isClosed()) {
         release(r, null);
+        return;
       }
+      r.deadline = r.endpoint.pollTimeout();
     } catch (RuntimeException e) {
       release(r, e);
+      return;
     }
+    earliest = Math.min(earliest, r.touched ? now : r.deadline);
   }
 
   /** Sends what the endpoint wrote, at most {@link #MAX_WRITES_PER_FLUSH}; the rest next round. */
@@ -650,6 +658,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
       return;
     }
     drive(r, now, false);
+    r.started.complete(null);
   }
 
   /**
@@ -662,6 +671,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
     }
     r.state = Registration.State.RELEASED;
     r.failure = failure;
+    r.started.complete(null);
     sweep = true;
     if (r.shared) {
       routes.values().removeIf(v -> v == r);
@@ -685,16 +695,16 @@ public final class NioRuntime implements Executor, AutoCloseable {
     released.add(r);
   }
 
-  private void completeReleases() {
-    for (int i = 0; i < released.size(); i++) {
-      Registration r = released.get(i);
+  private static void completeReleases(List<Registration> list) {
+    for (int i = 0; i < list.size(); i++) {
+      Registration r = list.get(i);
       if (r.failure == null) {
         r.closed.complete(null);
       } else {
         r.closed.completeExceptionally(r.failure);
       }
     }
-    released.clear();
+    list.clear();
   }
 
   private void shutdown(Throwable failure) {
@@ -724,7 +734,8 @@ public final class NioRuntime implements Executor, AutoCloseable {
     }
     closeChannels(sharedSockets);
     closeQuietly(selector); // deregisters every key: the sockets are really closed now
-    completeReleases();
+    completeReleases(freeing);
+    completeReleases(released);
   }
 
   // ---------------------------------------------------------------- binding

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.rtc4j.common.Time;
 
 /**
  * One {@link NioEndpoint} registered with a {@link NioRuntime}: its bound addresses, a way to run
@@ -34,9 +35,13 @@ public final class Registration implements Executor {
   private final List<InetSocketAddress> localAddresses;
   final CompletableFuture<Void> closed = new CompletableFuture<>();
 
+  /** Completes when the loop thread has taken the registration in (or ended it). */
+  final CompletableFuture<Void> started = new CompletableFuture<>();
+
   // Loop-thread state.
   State state = State.NEW;
   boolean touched; // got input, or has output left over: drive it before the next select
+  long deadline = Time.NEVER; // its pollTimeout() after its last drive
   Throwable failure;
 
   /**
