@@ -139,7 +139,11 @@ public final class NioRuntime implements Executor, AutoCloseable {
     Selector opened = null;
     try {
       if (config.sharedPort() > 0) {
-        shared = bind(HostAddresses.of(config), config.sharedPort());
+        List<InetAddress> hosts = HostAddresses.of(config);
+        if (hosts.isEmpty()) {
+          throw new SocketException("no usable host address for the shared port");
+        }
+        shared = bind(hosts, config.sharedPort());
       }
       opened = Selector.open();
       for (BoundSocket s : shared) {
@@ -382,6 +386,9 @@ public final class NioRuntime implements Executor, AutoCloseable {
         // What the last select read gets its timers and afterDrive before any task runs.
         service(now());
         runTasks(); // each task for an endpoint drives it, which lowers earliest
+        if (closing) {
+          break;
+        }
         // A channel closed while its key was registered is really closed only when a select
         // deregisters the key; a key cancelled inside a select waits for the next one.
         freeing.addAll(released);
@@ -403,7 +410,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
       running = pending;
       pending = swap;
     }
-    for (Runnable task; (task = running.poll()) != null; ) {
+    for (Runnable task; !closing && (task = running.poll()) != null; ) {
       try {
         task.run();
       } catch (RuntimeException e) { // a plain task's failure is its own (see execute)

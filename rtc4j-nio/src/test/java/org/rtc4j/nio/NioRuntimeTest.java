@@ -427,6 +427,34 @@ class NioRuntimeTest {
   }
 
   @Test
+  void writesTheSocketCannotCarryAreDroppedAndCounted() throws Exception {
+    NioRuntime runtime = start(loopback().build());
+    EchoEndpoint echo = new EchoEndpoint();
+    Registration r = runtime.register(echo);
+    InetSocketAddress local = r.localAddresses().get(0);
+    InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), 9);
+    InetSocketAddress v4 = new InetSocketAddress(LOOPBACK, 9);
+    r.execute(
+        () -> {
+          echo.send(Datagram.udp(new byte[70_000], local, v4));
+          echo.send(Datagram.udp(new byte[] {1}, local, v6)); // an IPv4 socket cannot reach it
+          echo.send(
+              new Datagram(
+                  new byte[] {1}, 0, 1, local, v4, org.rtc4j.common.TransportProtocol.TCP, null));
+        });
+    awaitOnLoop(runtime, () -> runtime.drops().size() == 3);
+    assertEquals(
+        java.util.Map.of(
+            NioRuntime.Drop.OVERSIZED, 1L,
+            NioRuntime.Drop.SEND_FAILED, 1L,
+            NioRuntime.Drop.NOT_UDP, 1L),
+        runtime.drops());
+    UdpClient client = client();
+    client.send("fine", local);
+    assertEquals("fine", client.receiveText());
+  }
+
+  @Test
   void socketsComeFromThePortRangeAndAnExhaustedRangeFailsTheRegistration() throws Exception {
     int port = freePort();
     NioRuntime runtime = start(loopback().portRange(port, port).build());

@@ -1,6 +1,7 @@
 package org.rtc4j.nio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.rtc4j.nio.NioRuntimeTest.LOOPBACK;
 import static org.rtc4j.nio.NioRuntimeTest.assertBindable;
@@ -8,6 +9,7 @@ import static org.rtc4j.nio.NioRuntimeTest.await;
 import static org.rtc4j.nio.NioRuntimeTest.awaitOnLoop;
 import static org.rtc4j.nio.NioRuntimeTest.freePort;
 
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -157,6 +159,16 @@ class SharedPortTest {
     byte[] toB = check("ufragB", "p");
     peer.send(toB, shared);
     assertEquals(tagged("b:", toB), new String(peer.receive(), StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void aSharedPortThatIsTakenFailsTheStart() throws Exception {
+    try (java.nio.channels.DatagramChannel squatter = java.nio.channels.DatagramChannel.open()) {
+      squatter.bind(new InetSocketAddress(LOOPBACK, 0));
+      int taken = ((InetSocketAddress) squatter.getLocalAddress()).getPort();
+      NioConfig config = NioRuntimeTest.loopback().sharedPort(taken).build();
+      assertThrows(UncheckedIOException.class, () -> NioRuntime.start(config));
+    }
   }
 
   @Test

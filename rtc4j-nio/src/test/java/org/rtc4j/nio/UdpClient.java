@@ -53,19 +53,6 @@ final class UdpClient implements AutoCloseable {
     return new String(receive(), StandardCharsets.US_ASCII);
   }
 
-  /** Whether anything arrives within {@code millis}. */
-  boolean receivesWithin(int millis) throws IOException {
-    socket.setSoTimeout(millis);
-    try {
-      socket.receive(new DatagramPacket(new byte[2048], 2048));
-      return true;
-    } catch (SocketTimeoutException e) {
-      return false;
-    } finally {
-      socket.setSoTimeout(TIMEOUT_MILLIS);
-    }
-  }
-
   @Override
   public void close() {
     socket.close();
