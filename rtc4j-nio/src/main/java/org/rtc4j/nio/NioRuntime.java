@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -114,7 +113,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
   private final ArrayList<Registration> active = new ArrayList<>();
   private final ArrayList<Registration> released = new ArrayList<>(); // since the last select
   private final ArrayList<Registration> freeing = new ArrayList<>(); // freed by the next select
-  private final Map<InetSocketAddress, Registration> routes;
+  private final RouteTable routes;
   private final ByteBuffer receiveBuffer = ByteBuffer.allocate(1 << 16);
   private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_UDP_PAYLOAD);
   private final Consumer<SelectionKey> onReady = this::onReady;
@@ -125,16 +124,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     this.clock = config.clock();
     this.nextPort = new AtomicInteger(config.portMin());
-    int maxRoutes = config.maxSharedRoutes();
-    this.routes =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Registration> eldest) {
-            return size() > maxRoutes;
-          }
-        };
+    this.routes = new RouteTable(config.maxSharedRoutes());
     List<BoundSocket> shared = List.of();
     Selector opened = null;
     try {
@@ -461,7 +451,8 @@ public final class NioRuntime implements Executor, AutoCloseable {
         selector.selectNow(onReady);
       } else {
         // Round up: waking before the deadline would only spin.
-        selector.select(onReady, Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
+        long millis = waitNanos / 1_000_000 + (waitNanos % 1_000_000 == 0 ? 0 : 1);
+        selector.select(onReady, millis);
       }
     }
   }
@@ -484,7 +475,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
         from = (InetSocketAddress) s.channel.receive(receiveBuffer);
       } catch (IOException e) {
         count(Drop.RECEIVE_FAILED);
-        LOG.log(System.Logger.Level.DEBUG, "receive failed on {0}: {1}", s, e);
+        debug("receive failed on {0}: {1}", s, e);
         return;
       }
       if (from == null) {
@@ -518,7 +509,7 @@ public final class NioRuntime implements Executor, AutoCloseable {
     target = routes.get(from);
     if (target == null) {
       count(Drop.UNROUTABLE);
-      LOG.log(System.Logger.Level.DEBUG, "unroutable datagram from {0} on {1}", from, s);
+      debug("unroutable datagram from {0} on {1}", from, s);
     }
     return target;
   }
@@ -627,11 +618,24 @@ public final class NioRuntime implements Executor, AutoCloseable {
     } catch (IOException | IllegalArgumentException e) {
       // IllegalArgumentException: an unresolved or other-family destination.
       count(Drop.SEND_FAILED);
-      LOG.log(System.Logger.Level.DEBUG, "send to {0} from {1} failed: {2}", d.remote(), s, e);
+      debug("send to {0} from {1} failed: {2}", d.remote(), s, e);
       return;
     }
     if (r.shared) {
       routes.putIfAbsent(d.remote(), r); // its responses come back to it
+    }
+  }
+
+  /** Logs at debug level; builds no arguments array unless debug is on (drops come in floods). */
+  private static void debug(String format, Object a, Object b) {
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, format, a, b);
+    }
+  }
+
+  private static void debug(String format, Object a, Object b, Object c) {
+    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, format, a, b, c);
     }
   }
 
@@ -820,7 +824,26 @@ public final class NioRuntime implements Executor, AutoCloseable {
     try {
       c.close();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "closing {0} failed: {1}", c, e);
+      debug("closing {0} failed: {1}", c, e);
+    }
+  }
+
+  /**
+   * Which endpoint a remote address on a shared port talks to; bounded, the least recently used
+   * forgotten first, so that no peer can make it grow.
+   */
+  private static final class RouteTable extends LinkedHashMap<InetSocketAddress, Registration> {
+    private static final long serialVersionUID = 1L;
+    private final int max;
+
+    RouteTable(int max) {
+      super(16, 0.75f, true);
+      this.max = max;
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Registration> eldest) {
+      return size() > max;
     }
   }
 
