@@ -5,6 +5,7 @@
 module org.rtc4j.nio {
   requires transitive org.rtc4j.common;
   requires org.rtc4j.stun;
+  requires transitive org.rtc4j;
 
   exports org.rtc4j.nio;
 }
