@@ -113,7 +113,8 @@ class ChildProcessTest {
     try {
       parent.awaitLine("ready"::equals, WAIT);
       tree = ProcessHandle.of(parent.pid()).orElseThrow().descendants().toList();
-      assertTrue(tree.size() >= 4, "three tails and a shell: " + tree);
+      // The inner sh may not have started its tail yet (or may exec it): at least three.
+      assertTrue(tree.size() >= 3, "the tails and a shell: " + tree);
     } finally {
       parent.close();
     }
