@@ -2,12 +2,13 @@ package org.rtc4j.examples;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Writes JSON text (RFC 8259) for the values a {@link SessionHost#describe} map holds: strings,
- * numbers, booleans, null, and maps and iterables of them. Exists so the demo needs no JSON
- * library.
+ * Writes JSON text (RFC 8259) for the values a {@link SessionHost#describe} map holds: strings (and
+ * chars and enum constants), numbers, booleans, null, and maps, iterables and object arrays of
+ * them. Exists so the demo needs no JSON library.
  */
 final class Json {
 
@@ -64,11 +65,13 @@ final class Json {
         write(entry.getValue(), out, depth + 1);
       }
       out.append('}');
-    } else if (value instanceof Iterable) {
+    } else if (value instanceof Iterable || value instanceof Object[]) {
       checkDepth(depth);
       out.append('[');
       boolean first = true;
-      for (Object element : (Iterable<?>) value) {
+      Iterable<?> elements =
+          value instanceof Object[] ? Arrays.asList((Object[]) value) : (Iterable<?>) value;
+      for (Object element : elements) {
         if (!first) {
           out.append(',');
         }

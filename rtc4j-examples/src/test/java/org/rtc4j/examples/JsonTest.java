@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
@@ -62,6 +63,13 @@ class JsonTest {
     outer.put("empty", Map.of());
     assertEquals(
         "{\"channels\":[{\"label\":\"echo\",\"open\":true},[]],\"empty\":{}}", Json.write(outer));
+  }
+
+  @Test
+  void objectArraysCharsAndEnumsAreWrittenToo() {
+    assertEquals(
+        "[\"a\",[1,\"NANOSECONDS\"]]",
+        Json.write(new Object[] {'a', new Object[] {1, TimeUnit.NANOSECONDS}}));
   }
 
   @Test

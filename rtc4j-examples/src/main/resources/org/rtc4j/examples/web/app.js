@@ -7,6 +7,8 @@
   const GATHERING_TIMEOUT_MS = 2000;
   const OPEN_TIMEOUT_MS = 15000;
   const ECHO_TIMEOUT_MS = 5000;
+  const OFFER_TIMEOUT_MS = 15000;
+  const REQUEST_TIMEOUT_MS = 5000;
   const STATS_INTERVAL_MS = 1000;
   const MAX_LOG_ENTRIES = 200;
   const MAX_RECEIVED = 1000;
@@ -206,6 +208,7 @@
         method: 'POST',
         headers: { 'Content-Type': 'application/sdp' },
         body: connection.localDescription.sdp,
+        signal: AbortSignal.timeout(OFFER_TIMEOUT_MS),
       });
       const body = await response.text();
       if (response.status !== 201) {
@@ -215,7 +218,9 @@
       const url = location ? new URL(location, response.url).href : null;
       if (pc !== connection) {
         if (url) {
-          fetch(url, { method: 'DELETE' }).catch(() => {});
+          fetch(url, { method: 'DELETE', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch(
+            () => {},
+          );
         }
         throw new Error('disconnected while connecting');
       }
@@ -255,7 +260,10 @@
     render();
     if (url) {
       try {
-        const response = await fetch(url, { method: 'DELETE' });
+        const response = await fetch(url, {
+          method: 'DELETE',
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         log('info', response.ok ? 'session closed' : `DELETE of the session: ${response.status}`);
       } catch (error) {
         log('error', `DELETE of the session: ${error.message}`);
@@ -386,7 +394,10 @@
         ['current RTT', rtt],
       ]);
       if (sessionUrl) {
-        const response = await fetch(sessionUrl, { cache: 'no-store' });
+        const response = await fetch(sessionUrl, {
+          cache: 'no-store',
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         ui.session.textContent = response.ok
           ? JSON.stringify(await response.json(), null, 2)
           : `${response.status} ${(await response.text()).trim()}`;
