@@ -72,9 +72,11 @@ public final class SignalingServer implements AutoCloseable {
 
   /**
    * A session id as it may appear in a Location path segment: RFC 3986 §2.3 unreserved characters
-   * only, so it needs no escaping.
+   * only, so it needs no escaping, and at least one letter or digit, so it is never a dot segment
+   * (RFC 3986 §5.2.4) that would resolve elsewhere.
    */
-  private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+  private static final Pattern SESSION_ID =
+      Pattern.compile("(?=[^A-Za-z0-9]*[A-Za-z0-9])[A-Za-z0-9._~-]{1,128}");
 
   /** The page's files: request path, then resource name and content type. */
   private static final Map<String, StaticFile> PAGE =

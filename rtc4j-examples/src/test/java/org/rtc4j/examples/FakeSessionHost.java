@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A session host for the signaling tests, standing in for peer connections: it answers any offer
  * with a canned answer and names sessions s1, s2, ...; an offer containing {@code REFUSE} is
- * refused, one containing {@code EXPLODE} makes it fail, and one containing {@code BAD-ID} opens a
- * session under an id that cannot go in a URL.
+ * refused, one containing {@code EXPLODE} makes it fail, and one containing {@code BAD-ID} or
+ * {@code DOTS-ID} opens a session under an id that cannot go in a URL ({@code a/b}, {@code ..}).
  */
 final class FakeSessionHost implements SessionHost {
 
@@ -32,7 +32,10 @@ final class FakeSessionHost implements SessionHost {
     if (offerSdp.contains("EXPLODE")) {
       throw new IllegalStateException("the host broke");
     }
-    String id = offerSdp.contains("BAD-ID") ? "a/b" : "s" + nextId.incrementAndGet();
+    String id =
+        offerSdp.contains("BAD-ID")
+            ? "a/b"
+            : offerSdp.contains("DOTS-ID") ? ".." : "s" + nextId.incrementAndGet();
     sessions.put(id, offerSdp);
     return new Opened(id, ANSWER);
   }

@@ -159,10 +159,12 @@ class SignalingServerTest {
 
   @Test
   void aSessionTheServerCannotNameIsClosedAndTheOfferGets500() throws Exception {
-    HttpResponse<String> response = postOffer("application/sdp", OFFER + "a=BAD-ID\r\n");
+    HttpResponse<String> slash = postOffer("application/sdp", OFFER + "a=BAD-ID\r\n");
+    HttpResponse<String> dots = postOffer("application/sdp", OFFER + "a=DOTS-ID\r\n");
 
-    assertEquals(500, response.statusCode());
-    assertEquals(List.of("a/b"), host.closed());
+    assertEquals(500, slash.statusCode());
+    assertEquals(500, dots.statusCode());
+    assertEquals(List.of("a/b", ".."), host.closed());
   }
 
   @Test
