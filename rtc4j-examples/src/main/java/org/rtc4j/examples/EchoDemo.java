@@ -3,7 +3,6 @@ package org.rtc4j.examples;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.Map;
 
 /**
  * The browser data-channel echo demo: serves the page and its WHIP-style signaling ({@link
@@ -165,27 +164,11 @@ public final class EchoDemo {
   }
 
   /**
-   * The session host that answers browsers with peer connections echoing every data-channel
-   * message. Until those arrive, a host that refuses every offer (the server answers 500), knows no
-   * session, and says why in the server log.
+   * The session host that answers browsers with peer connections echoing every data-channel message
+   * ({@link EchoSessions}), with host candidates on every interface, loopback included.
    */
   public static SessionHost echoHost() {
-    return new SessionHost() {
-      @Override
-      public Opened open(String offerSdp) {
-        throw new UnsupportedOperationException("peer connections land with the lead's branch");
-      }
-
-      @Override
-      public boolean close(String id) {
-        return false;
-      }
-
-      @Override
-      public Map<String, Object> describe(String id) {
-        return null;
-      }
-    };
+    return EchoSessions.start();
   }
 
   // The process's end: the shutdown hook is the boundary where any failure can only be reported.
