@@ -54,17 +54,27 @@ final class Call {
    * candidates (no trickle), through signaling with its delay. Returns when the answer is applied.
    */
   void negotiate(Peer offerer) {
+    exchange(offerer, true);
+  }
+
+  /**
+   * One offer/answer exchange through signaling; with {@code complete}, each side sends its local
+   * description with the candidates gathered so far, else the bare description it created.
+   */
+  private void exchange(Peer offerer, boolean complete) {
     Peer answerer = other(offerer);
     boolean[] done = {false};
-    RTCSessionDescription offer = offerer.pc.createOffer();
-    offerer.pc.setLocalDescription(offer, net.now());
-    RTCSessionDescription complete = offerer.pc.localDescription().orElseThrow();
+    RTCSessionDescription created = offerer.pc.createOffer();
+    offerer.pc.setLocalDescription(created, net.now());
+    RTCSessionDescription offer = complete ? offerer.pc.localDescription().orElseThrow() : created;
     answerer.later(
         signalingDelayNanos,
         p -> {
-          p.pc.setRemoteDescription(complete, p.now());
-          p.pc.setLocalDescription(p.pc.createAnswer(), p.now());
-          RTCSessionDescription answer = p.pc.localDescription().orElseThrow();
+          p.pc.setRemoteDescription(offer, p.now());
+          RTCSessionDescription createdAnswer = p.pc.createAnswer();
+          p.pc.setLocalDescription(createdAnswer, p.now());
+          RTCSessionDescription answer =
+              complete ? p.pc.localDescription().orElseThrow() : createdAnswer;
           offerer.later(
               signalingDelayNanos,
               o -> {
@@ -108,26 +118,7 @@ final class Call {
             }
           };
     }
-    Peer answerer = other(offerer);
-    boolean[] done = {false};
-    RTCSessionDescription offer = offerer.pc.createOffer();
-    offerer.pc.setLocalDescription(offer, net.now());
-    answerer.later(
-        signalingDelayNanos,
-        p -> {
-          p.pc.setRemoteDescription(offer, p.now());
-          RTCSessionDescription answer = p.pc.createAnswer();
-          p.pc.setLocalDescription(answer, p.now());
-          offerer.later(
-              signalingDelayNanos,
-              o -> {
-                o.pc.setRemoteDescription(answer, o.now());
-                done[0] = true;
-              });
-        });
-    if (!net.runUntil(() -> done[0], Time.seconds(5))) {
-      throw new AssertionError("negotiation did not finish");
-    }
+    exchange(offerer, false);
   }
 
   boolean connected() {
