@@ -931,7 +931,7 @@ public final class RTCPeerConnection implements DatagramEndpoint {
         }
         t.mid(m.mid());
       }
-      if (t != null && !m.isRejected() && withSessionDirection(offer, m).direction().sends()) {
+      if (t != null && !m.isRejected() && directionOf(offer, m).sends()) {
         events.add(new PeerConnectionEvent.Track(t));
       }
     }
@@ -947,10 +947,16 @@ public final class RTCPeerConnection implements DatagramEndpoint {
       if (m.isRejected()) {
         t.stop();
       } else {
-        Direction d = withSessionDirection(answer, m).direction();
+        Direction d = directionOf(answer, m);
         t.currentDirection(remote ? d.reversed() : d);
       }
     }
+  }
+
+  /** The section's direction: its own, else the session's, else sendrecv (RFC 3264 §5.1). */
+  private static Direction directionOf(SessionDescription sdp, MediaDescription m) {
+    Direction d = withSessionDirection(sdp, m).direction();
+    return d == null ? Direction.SENDRECV : d;
   }
 
   private static MediaDescription withSessionDirection(SessionDescription sdp, MediaDescription m) {
