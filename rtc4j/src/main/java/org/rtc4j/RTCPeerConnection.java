@@ -1068,8 +1068,8 @@ public final class RTCPeerConnection implements DatagramEndpoint {
         || dtls == null
         || dtls.state() != DtlsState.CONNECTED
         || remoteSctpPort < 0
-        || currentRemote == null
-        || firstAcceptedData(currentRemote) == null) {
+        || remoteDescriptionSdp() == null
+        || firstAcceptedData(remoteDescriptionSdp()) == null) {
       return;
     }
     SctpConfig sctpConfig = config.sctp().toBuilder().remotePort(remoteSctpPort).build();

@@ -218,4 +218,32 @@ class RTCPeerConnectionCallTest {
     assertTrue(
         call.net.runUntil(() -> theirs.readyState() == DataChannelState.CLOSED, Time.seconds(2)));
   }
+
+  @Test
+  void aProvisionalAnswerThenTheFinalOneConnects() {
+    Call call = new Call(10, LAN);
+    DataChannel chat = call.a.pc.createDataChannel("chat");
+    call.a.pc.setLocalDescription(call.a.pc.createOffer(), 0);
+    call.b.pc.setRemoteDescription(call.a.pc.localDescription().orElseThrow(), 0);
+    String answer = call.b.pc.createAnswer().sdp();
+
+    call.b.pc.setLocalDescription(new RTCSessionDescription(SdpType.PRANSWER, answer), 0);
+    call.a.pc.setRemoteDescription(
+        new RTCSessionDescription(
+            SdpType.PRANSWER, call.b.pc.localDescription().orElseThrow().sdp()),
+        0);
+    assertEquals(SignalingState.HAVE_LOCAL_PRANSWER, call.b.pc.signalingState());
+    assertEquals(SignalingState.HAVE_REMOTE_PRANSWER, call.a.pc.signalingState());
+    // Media and data may start on a provisional answer (RFC 8829 §4.1.10.1).
+    DataChannel theirs = call.awaitRemote(call.a, chat, Time.seconds(5));
+
+    call.b.pc.setLocalDescription(RTCSessionDescription.answer(answer), call.net.now());
+    call.a.pc.setRemoteDescription(
+        RTCSessionDescription.answer(call.b.pc.localDescription().orElseThrow().sdp()),
+        call.net.now());
+    assertEquals(SignalingState.STABLE, call.a.pc.signalingState());
+    assertEquals(SignalingState.STABLE, call.b.pc.signalingState());
+    theirs.send("final");
+    assertTrue(call.net.runUntil(() -> call.a.texts.contains("final"), Time.seconds(1)));
+  }
 }
