@@ -1,177 +1,130 @@
 package org.rtc4j.examples;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import org.rtc4j.testkit.Browser;
+import org.rtc4j.testkit.NetworkNamespace;
 
 /**
- * A headless Chromium for tests that run the demo page in a real browser, shut in a network
- * namespace of its own: the namespace has a veth pair with 10.99.0.1 and a default route, so
- * Chromium gathers a host candidate there, and WebRTC between its tabs never leaves the namespace.
- * The test drives it over the DevTools protocol on a pipe (its fds 3 and 4), and the tabs' HTTP
- * requests are intercepted ({@code Fetch.requestPaused}) and made by this JVM on its own loopback,
- * where the signaling server listens.
+ * A headless Chromium for tests that run the demo page in a real browser, started inside a {@link
+ * NetworkNamespace} (which has only {@code lo}) next to the demo itself, so that the page, its
+ * signaling and WebRTC all stay on the namespace's 127.0.0.1. The test drives it over the DevTools
+ * protocol on a pipe ({@code --remote-debugging-pipe}: Chromium reads fd 3 and writes fd 4), which
+ * crosses the namespace boundary where no socket of this JVM could.
+ *
+ * <p>The command line is rtc4j-testkit's {@link Browser} recipe for Chromium (loopback candidates
+ * need {@code --use-fake-ui-for-media-stream} and {@code --allow-loopback-in-peer-connection}),
+ * plus the pipe. Its profile, {@code HOME}, {@code TMPDIR} and log ({@code chromium.log}, its
+ * stderr) live in a scratch directory the caller owns.
  */
 final class HeadlessChromium implements AutoCloseable {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
-  // The namespace's network: a veth pair, one end addressed, and a default route through the
-  // other so that Chromium sees a usable interface (it gathers nothing on loopback alone).
-  private static final String NAMESPACE_SETUP =
-      "export PATH=\"$PATH:/usr/sbin:/sbin\" && ip link set lo up"
-          + " && ip link add rtc4j0 type veth peer name rtc4j1"
-          + " && ip addr add 10.99.0.1/24 dev rtc4j0"
-          + " && ip link set rtc4j0 up && ip link set rtc4j1 up"
-          + " && ip route add default via 10.99.0.2 dev rtc4j0";
+  // The longest a DevTools message may be before it is a broken browser, not a big reply.
+  private static final int MAX_MESSAGE_BYTES = 16 << 20;
 
   private final Process process;
-  private final Path profile;
+  private final Path log;
   private final OutputStream toBrowser;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(COMMAND_TIMEOUT).build();
-  private final ThreadPoolExecutor handlers =
-      new ThreadPoolExecutor(
-          4, 4, 10, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), HeadlessChromium::daemon);
   private final AtomicInteger nextId = new AtomicInteger();
   private final Map<Integer, CompletableFuture<Map<?, ?>>> replies = new ConcurrentHashMap<>();
-  private final Map<String, URI> forwardedOrigins = new ConcurrentHashMap<>();
 
-  private HeadlessChromium(Process process, Path profile) {
+  private HeadlessChromium(Process process, Path log) {
     this.process = process;
-    this.profile = profile;
+    this.log = log;
     this.toBrowser = process.getOutputStream();
   }
 
-  /** The Chromium binary: $RTC4J_CHROMIUM, or the first of the usual names on the PATH. */
-  static Optional<Path> find() {
-    String configured = System.getenv("RTC4J_CHROMIUM");
-    if (configured != null && !configured.isBlank()) {
-      return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-    }
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String name : List.of("chromium", "chromium-browser", "google-chrome", "chrome")) {
-      for (String dir : path.split(File.pathSeparator)) {
-        if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-          return Optional.of(Path.of(dir, name));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   /**
-   * Why no network namespace can be made here (no unshare, no user namespaces, no veth), or empty
-   * if one can.
+   * Starts {@code binary} headless in {@code namespace}, on {@code about:blank}, with a fresh
+   * profile under {@code scratch}.
+   *
+   * @throws IOException if the scratch files cannot be made or the browser not started
    */
-  static Optional<String> namespaceUnavailable() {
-    try {
-      Process probe =
-          new ProcessBuilder(
-                  "unshare", "--user", "--map-root-user", "--net", "sh", "-c", NAMESPACE_SETUP)
-              .redirectErrorStream(true)
-              .start();
-      probe.getOutputStream().close();
-      String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!probe.waitFor(10, TimeUnit.SECONDS)) {
-        probe.destroyForcibly();
-        return Optional.of("making a network namespace took too long");
-      }
-      return probe.exitValue() == 0
-          ? Optional.empty()
-          : Optional.of("cannot make a network namespace: " + output.trim());
-    } catch (IOException e) {
-      return Optional.of("cannot run unshare: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of("interrupted");
-    }
-  }
-
-  /** Starts Chromium headless, with a fresh profile, in a network namespace of its own. */
-  static HeadlessChromium launch(Path binary) throws IOException {
-    Path profile = Files.createTempDirectory("rtc4j-chromium-");
+  static HeadlessChromium launch(Path binary, NetworkNamespace namespace, Path scratch)
+      throws IOException {
+    Path profile = Files.createTempDirectory(Files.createDirectories(scratch), "chromium-profile-");
+    Path home = Files.createDirectories(scratch.resolve("home"));
+    Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+    Path log = scratch.resolve("chromium.log");
     List<String> chromium =
         List.of(
             binary.toString(),
-            "--headless=new",
+            // rtc4j-testkit's Browser recipe for Chromium.
+            "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-quic",
             "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-extensions",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
             "--user-data-dir=" + profile,
+            "--use-fake-ui-for-media-stream",
+            "--allow-loopback-in-peer-connection",
+            "--use-fake-device-for-media-stream",
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE *.local",
+            "--enable-logging=stderr",
+            // DevTools on fds 3 and 4 instead of a port.
             "--remote-debugging-pipe",
-            // Candidates as addresses, not mDNS names, which nothing in the namespace resolves.
-            "--disable-features=WebRtcHideLocalIpsWithMdns",
             "about:blank");
-    StringBuilder script = new StringBuilder("{ " + NAMESPACE_SETUP + "; } >&2 && exec");
+    StringBuilder script = new StringBuilder("exec");
     for (String arg : chromium) {
       script.append(" '").append(arg.replace("'", "'\\''")).append('\'');
     }
     // DevTools reads fd 3 and writes fd 4: our pipe to its stdin and from its stdout.
     script.append(" 3<&0 4>&1 0</dev/null 1>/dev/null");
-    Process process =
-        new ProcessBuilder(
-                "unshare", "--user", "--map-root-user", "--net", "sh", "-c", script.toString())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    HeadlessChromium browser = new HeadlessChromium(process, profile);
-    Thread reader = daemon(browser::readMessages);
-    reader.setName("chromium-devtools");
+    ProcessBuilder builder =
+        new ProcessBuilder(namespace.wrap(List.of("sh", "-c", script.toString())))
+            .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
+    builder.environment().put("HOME", home.toString());
+    builder.environment().put("TMPDIR", tmp.toString());
+    HeadlessChromium browser = new HeadlessChromium(builder.start(), log);
+    Thread reader = new Thread(browser::readMessages, "chromium-devtools");
+    reader.setDaemon(true);
     reader.start();
     return browser;
   }
 
-  /**
-   * Opens a new tab whose requests to {@code origin} are made by this JVM (others fail), then
-   * navigates it to {@code url}.
-   */
-  Tab open(URI origin, String url) throws Exception {
+  /** Opens a new tab on {@code url} and attaches to it. */
+  Tab open(URI url) throws Exception {
     String targetId =
-        (String) command(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId");
+        (String)
+            command(null, "Target.createTarget", Map.of("url", url.toString())).get("targetId");
     String sessionId =
         (String)
             command(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true))
                 .get("sessionId");
-    if (origin != null) {
-      forwardedOrigins.put(sessionId, origin);
-      command(
-          sessionId,
-          "Fetch.enable",
-          Map.of("patterns", List.of(Map.of("urlPattern", "*", "requestStage", "Request"))));
-    }
-    command(sessionId, "Page.navigate", Map.of("url", url));
-    return new Tab(sessionId);
+    return new Tab(targetId, sessionId);
   }
 
+  /** The last {@code lines} lines of Chromium's stderr, for a failure message. */
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Asks Chromium to close, and kills it if it has not ended within 10 s. */
   @Override
   public void close() {
     try {
@@ -187,8 +140,6 @@ final class HeadlessChromium implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-    handlers.shutdownNow();
-    deleteProfile(profile);
   }
 
   private Map<?, ?> command(String sessionId, String method, Map<String, Object> params)
@@ -226,7 +177,8 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  // DevTools messages on the pipe are JSON texts, each ended by a NUL byte.
+  // DevTools messages on the pipe are JSON texts, each ended by a NUL byte. Events are not
+  // subscribed to, so all that comes is replies (and the odd event, passed over).
   private void readMessages() {
     try (InputStream in = process.getInputStream()) {
       ByteArrayOutputStream message = new ByteArrayOutputStream();
@@ -240,12 +192,16 @@ final class HeadlessChromium implements AutoCloseable {
             message.reset();
           }
         }
+        if (message.size() > MAX_MESSAGE_BYTES) {
+          throw new IOException("a DevTools message over " + MAX_MESSAGE_BYTES + " bytes");
+        }
       }
     } catch (IOException e) {
-      // The browser went away; commands still waiting time out.
+      // The browser went away or broke the protocol; commands still waiting fail below.
     }
-    for (CompletableFuture<Map<?, ?>> reply : replies.values()) {
-      reply.completeExceptionally(new IOException("Chromium ended"));
+    IOException ended = new IOException("Chromium ended; its log:\n" + logTail(20));
+    for (CompletableFuture<Map<?, ?>> reply : new ArrayList<>(replies.values())) {
+      reply.completeExceptionally(ended);
     }
   }
 
@@ -256,104 +212,16 @@ final class HeadlessChromium implements AutoCloseable {
       if (reply != null) {
         reply.complete(message);
       }
-    } else if ("Fetch.requestPaused".equals(message.get("method"))) {
-      String sessionId = (String) message.get("sessionId");
-      Map<?, ?> params = (Map<?, ?>) message.get("params");
-      handlers.execute(() -> forward(sessionId, params));
-    }
-  }
-
-  // Makes a paused request from this JVM and hands Chromium the response.
-  private void forward(String sessionId, Map<?, ?> paused) {
-    String requestId = (String) paused.get("requestId");
-    Map<?, ?> request = (Map<?, ?>) paused.get("request");
-    URI url = URI.create((String) request.get("url"));
-    URI origin = forwardedOrigins.get(sessionId);
-    try {
-      if (origin == null
-          || !url.getScheme().equals(origin.getScheme())
-          || !url.getRawAuthority().equals(origin.getRawAuthority())) {
-        command(
-            sessionId,
-            "Fetch.failRequest",
-            Map.of("requestId", requestId, "errorReason", "BlockedByClient"));
-        return;
-      }
-      String body = (String) request.get("postData");
-      HttpRequest.Builder builder =
-          HttpRequest.newBuilder(url)
-              .timeout(COMMAND_TIMEOUT)
-              .method(
-                  (String) request.get("method"),
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(body));
-      Map<?, ?> headers = (Map<?, ?>) request.get("headers");
-      for (Map.Entry<?, ?> header : headers.entrySet()) {
-        String name = String.valueOf(header.getKey());
-        if (name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Accept")) {
-          builder.header(name, String.valueOf(header.getValue()));
-        }
-      }
-      HttpResponse<byte[]> response =
-          http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-      List<Map<String, Object>> responseHeaders = new ArrayList<>();
-      response
-          .headers()
-          .map()
-          .forEach(
-              (name, values) -> {
-                for (String value : values) {
-                  responseHeaders.add(Map.of("name", name, "value", value));
-                }
-              });
-      Map<String, Object> fulfil = new LinkedHashMap<>();
-      fulfil.put("requestId", requestId);
-      fulfil.put("responseCode", response.statusCode());
-      fulfil.put("responseHeaders", responseHeaders);
-      fulfil.put("body", Base64.getEncoder().encodeToString(response.body()));
-      command(sessionId, "Fetch.fulfillRequest", fulfil);
-    } catch (Exception e) {
-      // A test boundary: the failure shows in the page as a failed fetch, and in the test's own
-      // assertions on what the page saw.
-      try {
-        command(
-            sessionId,
-            "Fetch.failRequest",
-            Map.of("requestId", requestId, "errorReason", "ConnectionFailed"));
-      } catch (Exception ignored) {
-        // The tab is gone.
-      }
-    }
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "chromium-handler");
-    thread.setDaemon(true);
-    return thread;
-  }
-
-  private static void deleteProfile(Path profile) {
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(HeadlessChromium::deleteQuietly);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      // Chromium may still be writing its profile as it exits; the temp directory is the OS's.
     }
   }
 
   /** A tab, attached: evaluates JavaScript and returns the (awaited) value. */
   final class Tab {
+    private final String targetId;
     private final String sessionId;
 
-    private Tab(String sessionId) {
+    private Tab(String targetId, String sessionId) {
+      this.targetId = targetId;
       this.sessionId = sessionId;
     }
 
@@ -382,6 +250,11 @@ final class HeadlessChromium implements AutoCloseable {
 
     Object evaluate(String expression) throws Exception {
       return evaluate(expression, COMMAND_TIMEOUT);
+    }
+
+    /** Closes the tab. */
+    void close() throws Exception {
+      command(null, "Target.closeTarget", Map.of("targetId", targetId));
     }
   }
 }
