@@ -807,6 +807,19 @@ public final class RTCPeerConnection implements DatagramEndpoint {
     return List.copyOf(transceivers);
   }
 
+  /** The senders of the transceivers that are not stopped (webrtc-pc §5.1). */
+  public List<RTCRtpSender> getSenders() {
+    return transceivers.stream().filter(t -> !t.stopped()).map(RTCRtpTransceiver::sender).toList();
+  }
+
+  /** The receivers of the transceivers that are not stopped (webrtc-pc §5.1). */
+  public List<RTCRtpReceiver> getReceivers() {
+    return transceivers.stream()
+        .filter(t -> !t.stopped())
+        .map(RTCRtpTransceiver::receiver)
+        .toList();
+  }
+
   /** Our certificate's fingerprint, as {@code a=fingerprint} carries it. */
   public CertificateFingerprint fingerprint() {
     return fingerprint;

@@ -13,6 +13,8 @@ import org.rtc4j.sdp.Direction;
 public final class RTCRtpTransceiver {
   private final String kind;
   private final boolean createdByRemoteOffer;
+  private final RTCRtpSender sender = new RTCRtpSender(this);
+  private final RTCRtpReceiver receiver = new RTCRtpReceiver(this);
   private String mid;
   private Direction direction;
   private Direction currentDirection;
@@ -31,6 +33,16 @@ public final class RTCRtpTransceiver {
   /** {@code audio} or {@code video}. */
   public String kind() {
     return kind;
+  }
+
+  /** Its sending side. */
+  public RTCRtpSender sender() {
+    return sender;
+  }
+
+  /** Its receiving side. */
+  public RTCRtpReceiver receiver() {
+    return receiver;
   }
 
   /** The mid of its m-section, once a description gave it one. */

@@ -96,6 +96,8 @@ class RTCPeerConnectionMediaTest {
     assertEquals(Direction.SENDONLY, audio.currentDirection().orElseThrow());
     assertEquals(Direction.SENDONLY, video.currentDirection().orElseThrow());
     assertEquals(2, b.getTransceivers().size());
+    assertEquals(List.of(audio.sender(), video.sender()), a.getSenders());
+    assertEquals(MediaDescription.VIDEO, b.getReceivers().get(1).kind());
     assertEquals(Direction.RECVONLY, b.getTransceivers().get(1).currentDirection().orElseThrow());
   }
 
@@ -118,6 +120,8 @@ class RTCPeerConnectionMediaTest {
         answer.mediaDescriptions().stream().anyMatch(m -> m.isDataChannel() && !m.isRejected()));
     assertTrue(video.stopped());
     assertEquals(Direction.INACTIVE, video.currentDirection().orElseThrow());
+    assertTrue(a.getSenders().isEmpty(), "a stopped transceiver has no sender to list");
+    assertEquals(1, a.getTransceivers().size());
     assertThrows(
         IllegalArgumentException.class,
         () -> b.addTransceiver(MediaDescription.AUDIO, Direction.SENDRECV),

@@ -1,0 +1,30 @@
+package org.rtc4j;
+
+import java.util.Objects;
+
+/**
+ * The sending side of a transceiver (W3C {@code RTCRtpSender}). Media does not flow through the
+ * peer connection yet, so a sender has no track: it names what it belongs to.
+ */
+public final class RTCRtpSender {
+  private final RTCRtpTransceiver transceiver;
+
+  RTCRtpSender(RTCRtpTransceiver transceiver) {
+    this.transceiver = Objects.requireNonNull(transceiver, "transceiver");
+  }
+
+  /** The transceiver it belongs to. */
+  public RTCRtpTransceiver transceiver() {
+    return transceiver;
+  }
+
+  /** {@code audio} or {@code video}. */
+  public String kind() {
+    return transceiver.kind();
+  }
+
+  @Override
+  public String toString() {
+    return "RTCRtpSender[" + transceiver + "]";
+  }
+}
