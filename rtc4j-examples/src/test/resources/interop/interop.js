@@ -288,6 +288,9 @@ const SCENARIOS = {
       await echoAll(ctx, "close-by-rtc4j", ["before close"], STEP_MS);
       // The browser closes: its channel reaches 'closed' and rtc4j sees the close.
       const mine = ctx.ch["close-by-browser"];
+      const before = await ctx.rtc4jChannel("close-by-browser");
+      check(!before.closed && before.rtc4j.readyState === "open",
+          "rtc4j has the channel open before the browser closes it: " + JSON.stringify(before));
       mine.close();
       await whenClosed(mine);
       check(mine.readyState === "closed", "browser channel readyState " + mine.readyState);
@@ -305,8 +308,15 @@ const SCENARIOS = {
         how = "rtc4j's session was DELETEd (the echo host closes no single channel)";
       }
       await whenClosed(theirs);
+      let closedByRtc4j = "";
+      if (ctx.direction === "rtc4j-offers") {
+        const after = await awaitRtc4jSeesClose(ctx, "close-by-rtc4j");
+        check(after.rtc4j.closedByRtc4j && after.rtc4j.readyState === "closed",
+            "rtc4j's own channel ends closed: " + JSON.stringify(after));
+        closedByRtc4j = " and rtc4j's channel reached closed";
+      }
       return "browser close seen by rtc4j (" + JSON.stringify(seen) + "); " + how
-          + ", browser got onclose";
+          + ", browser got onclose" + closedByRtc4j;
     },
   },
 };
