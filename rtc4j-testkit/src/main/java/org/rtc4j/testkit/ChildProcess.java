@@ -330,7 +330,9 @@ public final class ChildProcess implements AutoCloseable {
     } catch (IllegalStateException e) {
       // The JVM is shutting down and the hook kills the tree as well.
     }
-    if (!ProcessTree.kill(process.toHandle(), KILL_TIMEOUT)) {
+    // The tree counts a zombie as ended; the JVM's reaper must still collect our direct child
+    // before isAlive() turns false, so wait for that too (bounded) to leave no window after close.
+    if (!ProcessTree.kill(process.toHandle(), KILL_TIMEOUT) || !awaitExit(KILL_TIMEOUT)) {
       throw new IllegalStateException(
           "process tree did not end within " + KILL_TIMEOUT.toMillis() + " ms" + tail());
     }
