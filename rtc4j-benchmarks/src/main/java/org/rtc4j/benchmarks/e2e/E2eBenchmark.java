@@ -3,6 +3,8 @@ package org.rtc4j.benchmarks.e2e;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,9 +180,23 @@ public final class E2eBenchmark {
     sleep(warmUp);
     Count c0 = o.count(label);
     long cpu0 = E2ePeer.processCpuNanos();
+    long udpDrops0 = udpReceiveBufferErrors();
     sleep(measure);
     Count c1 = o.count(label);
     long cpu1 = E2ePeer.processCpuNanos();
+    long udpDrops = udpReceiveBufferErrors() - udpDrops0;
+    String sctp =
+        o.call(
+            pc ->
+                pc.sctpAssociation()
+                    .map(
+                        a ->
+                            "cwnd "
+                                + a.congestionWindow()
+                                + " B, RTO "
+                                + a.retransmitTimeout() / 1_000_000
+                                + " ms")
+                    .orElse("no association"));
     long sent = o.call(pc -> stop(flood));
     // Let what is buffered arrive before the next measurement starts.
     long deadline = System.nanoTime() + DRAIN.toNanos();
@@ -195,12 +211,24 @@ public final class E2eBenchmark {
     double seconds = (c1.nanos() - c0.nanos()) / 1e9;
     double mbits = (c1.bytes() - c0.bytes()) * 8 / seconds / 1e6;
     double messages = (c1.messages() - c0.messages()) / seconds;
+    long received = c1.messages() - c0.messages();
+    double senderCpu = (cpu1 - cpu0) / (double) received;
+    double receiverCpu = (c1.cpuNanos() - c0.cpuNanos()) / (double) received;
+    // Were each process to have a core of its own, the busier one would set the pace.
+    double cpuBound = size * 8e3 / Math.max(senderCpu, receiverCpu);
     String cpu =
         String.format(
-            Locale.ROOT,
-            "CPU: sender %.0f %%, receiver %.0f %% of one core",
-            100.0 * (cpu1 - cpu0) / (seconds * 1e9),
-            100.0 * (c1.cpuNanos() - c0.cpuNanos()) / (seconds * 1e9));
+                Locale.ROOT,
+                "CPU: sender %.0f %%, receiver %.0f %% of one core; CPU per message: sender %.2f us,"
+                    + " receiver %.2f us (a core each: %.0f Mbit/s)",
+                100.0 * (cpu1 - cpu0) / (seconds * 1e9),
+                100.0 * (c1.cpuNanos() - c0.cpuNanos()) / (seconds * 1e9),
+                senderCpu / 1e3,
+                receiverCpu / 1e3,
+                cpuBound)
+            + (udpDrops >= 0 ? "; UDP receive buffer drops (whole host) " + udpDrops : "")
+            + "; sender's "
+            + sctp;
     if (size <= 64) {
       row(
           what + ": messages per second",
@@ -261,6 +289,27 @@ public final class E2eBenchmark {
       System.out.printf(Locale.ROOT, format, r[0], r[1], r[2] + " |");
     }
     System.out.println();
+  }
+
+  /**
+   * Linux's count of UDP datagrams dropped for a full socket receive buffer, over the whole host
+   * ({@code /proc/net/snmp}, Udp RcvbufErrors); -1 where there is none.
+   */
+  private static long udpReceiveBufferErrors() {
+    try {
+      List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:")) {
+          List<String> names = List.of(lines.get(i).trim().split("\\s+"));
+          String[] values = lines.get(i + 1).trim().split("\\s+");
+          int at = names.indexOf("RcvbufErrors");
+          return at < 0 ? -1 : Long.parseLong(values[at]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not Linux, or not readable: the figure is left out.
+    }
+    return -1;
   }
 
   private static String ms(long nanos) {
