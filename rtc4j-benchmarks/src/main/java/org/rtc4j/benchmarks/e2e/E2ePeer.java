@@ -18,6 +18,7 @@ import org.rtc4j.RTCConfiguration;
 import org.rtc4j.RTCPeerConnection;
 import org.rtc4j.RTCSessionDescription;
 import org.rtc4j.common.RandomSource;
+import org.rtc4j.datachannel.DataChannel;
 import org.rtc4j.datachannel.DataChannelEvent;
 import org.rtc4j.dtls.DtlsCertificate;
 import org.rtc4j.nio.NioConfig;
@@ -38,6 +39,7 @@ import org.rtc4j.nio.NioRuntime;
  *   <li>{@code COUNT id label}: {@code COUNT bytes messages nanos cpuNanos}, what arrived on the
  *       channel so far, read on the loop thread at this JVM's {@code System.nanoTime()} {@code
  *       nanos}, and this process's CPU time so far.
+ *   <li>{@code STATE id}: {@code STATE text}, the connection's states and drop counts.
  *   <li>{@code CLOSE id}: closes the connection, {@code CLOSED id}.
  *   <li>{@code QUIT}: {@code BYE}, then the process ends (also at the end of stdin).
  * </ul>
@@ -160,6 +162,12 @@ public final class E2ePeer {
           Long.toString(count[2]),
           Long.toString(processCpuNanos()));
     }
+    if (line.is("STATE", 1)) {
+      Answerer answerer = connection(line.number(0));
+      String state =
+          answerer.peer.call(E2ePeer::describe).get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+      return SignalLine.of("STATE", SignalLine.text(state));
+    }
     if (line.is("CLOSE", 1)) {
       long id = line.number(0);
       Answerer answerer = connection(id);
@@ -169,6 +177,29 @@ public final class E2ePeer {
       return SignalLine.of("CLOSED", Long.toString(id));
     }
     throw new IllegalArgumentException("unknown command " + line);
+  }
+
+  /** What a connection's drop counters and channels say, for a benchmark that went wrong. */
+  static String describe(RTCPeerConnection pc) {
+    StringBuilder s = new StringBuilder();
+    s.append(pc.connectionState()).append(", drops ").append(pc.drops().snapshot());
+    pc.dtlsTransport().ifPresent(d -> s.append(", DTLS ").append(d.state()));
+    pc.sctpAssociation()
+        .ifPresent(
+            a ->
+                s.append(", SCTP ")
+                    .append(a.state())
+                    .append(" drops ")
+                    .append(a.drops().snapshot())
+                    .append(" cwnd ")
+                    .append(a.congestionWindow())
+                    .append(" RTO ")
+                    .append(a.retransmitTimeout() / 1_000_000)
+                    .append(" ms"));
+    for (DataChannel c : pc.dataChannels()) {
+      s.append(", ").append(c).append(" buffered ").append(c.bufferedAmount());
+    }
+    return s.toString();
   }
 
   private Answerer connection(long id) {

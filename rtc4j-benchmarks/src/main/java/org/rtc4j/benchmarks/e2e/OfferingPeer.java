@@ -138,6 +138,12 @@ final class OfferingPeer {
     return new Count(line.number(0), line.number(1), line.number(2), line.number(3));
   }
 
+  /** What both sides' states and drop counts are, for a measurement that went wrong. */
+  String describe() throws IOException, InterruptedException, TimeoutException, ExecutionException {
+    SignalLine line = answering.request(SignalLine.of("STATE", Long.toString(id)), "STATE", CALL);
+    return "offerer: " + call(E2ePeer::describe) + "; answerer: " + line.textField(0);
+  }
+
   /** Closes both sides and waits until this side's sockets are free. */
   void close() throws IOException, InterruptedException, TimeoutException, ExecutionException {
     peer.close().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
