@@ -36,7 +36,8 @@ final class AnsweringPeer implements AutoCloseable {
   /**
    * Starts the process and waits (at most 30 s) for its {@code READY}.
    *
-   * @param javaOptions the options for its JVM, before the class path
+   * @param javaOptions the options for its JVM, before the class path (its JVM log goes to stderr,
+   *     warnings only, unless they say otherwise)
    */
   static AnsweringPeer start(List<String> javaOptions)
       throws IOException, InterruptedException, TimeoutException {
@@ -47,6 +48,9 @@ final class AnsweringPeer implements AutoCloseable {
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> command = new ArrayList<>();
     command.add(java);
+    // The JVM's own log goes to stdout by default, where it would mix with the signaling.
+    command.add("-Xlog:disable");
+    command.add("-Xlog:all=warning:stderr");
     command.addAll(javaOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

@@ -93,7 +93,9 @@ public final class SignalReader {
           if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
           }
-          if (text.isEmpty()) {
+          if (text.isEmpty() || text.startsWith("[")) {
+            // A JVM log line ("[0.4s][info][jfr,startup] ..."): JFR writes its startup message
+            // to stdout whatever -Xlog says.
             continue;
           }
           try {

@@ -23,8 +23,11 @@ class SignalReaderTest {
   }
 
   @Test
-  void linesArriveInOrderThenTheEndIsReported() throws Exception {
-    SignalReader reader = reading("READY dmVyc2lvbg== 2\r\n\nCOUNT 1 2 3 4\n");
+  void linesArriveInOrderPastJvmLogLinesThenTheEndIsReported() throws Exception {
+    SignalReader reader =
+        reading(
+            "[0.390s][info][jfr,startup] Started recording 1.\n"
+                + "READY dmVyc2lvbg== 2\r\n\nCOUNT 1 2 3 4\n");
 
     assertEquals(SignalLine.of("READY", "dmVyc2lvbg==", "2"), reader.next(WAIT));
     assertEquals(SignalLine.of("COUNT", "1", "2", "3", "4"), reader.next(WAIT));
