@@ -534,6 +534,10 @@ public final class RTCPeerConnection implements DatagramEndpoint {
     IceCredentials credentials = credentialsOf(sdp);
     List<CertificateFingerprint> fingerprints = fingerprintsOf(sdp);
     MediaDescription data = firstAcceptedData(sdp);
+    boolean hadDtls = dtls != null;
+    if (!fingerprints.isEmpty()) {
+      remoteFingerprints = fingerprints; // a DTLS endpoint made now takes them from here
+    }
     if (type == SdpType.OFFER) {
       sectionsBeforeOffer = sections;
       sections = sectionsOf(sdp);
@@ -561,18 +565,14 @@ public final class RTCPeerConnection implements DatagramEndpoint {
       }
       sections = sectionsOf(sdp);
       if (!fingerprints.isEmpty()) {
-        remoteFingerprints = fingerprints;
         startDtls(theirs == Setup.PASSIVE);
       }
       if (type == SdpType.ANSWER) {
         settleTransceivers(sdp, true);
       }
     }
-    if (!fingerprints.isEmpty()) {
-      remoteFingerprints = fingerprints;
-      if (dtls != null) {
-        dtls.setRemoteFingerprints(fingerprints, now);
-      }
+    if (hadDtls && !fingerprints.isEmpty()) {
+      dtls.setRemoteFingerprints(fingerprints, now); // a renegotiation may name new ones
     }
     if (data != null) {
       remoteSctpPort = data.sctpPort() > 0 ? data.sctpPort() : 5000;

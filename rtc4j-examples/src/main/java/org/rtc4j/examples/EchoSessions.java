@@ -2,7 +2,6 @@ package org.rtc4j.examples;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -19,12 +18,9 @@ import org.rtc4j.RTCPeerConnection;
 import org.rtc4j.RTCSessionDescription;
 import org.rtc4j.datachannel.DataChannel;
 import org.rtc4j.datachannel.DataChannelEvent;
-import org.rtc4j.datachannel.DataChannelState;
-import org.rtc4j.datachannel.SendRefusedException;
 import org.rtc4j.nio.NioConfig;
 import org.rtc4j.nio.NioPeerConnection;
 import org.rtc4j.nio.NioRuntime;
-import org.rtc4j.sctp.SendStatus;
 
 /**
  * The demo's sessions: one {@link RTCPeerConnection} per remote offer, driven by one {@link
@@ -167,8 +163,7 @@ public final class EchoSessions implements SessionHost, AutoCloseable {
   private static final class Session {
     final String id;
     NioPeerConnection peer;
-    final Map<DataChannel, ArrayDeque<Object>> pending = new IdentityHashMap<>();
-    final Map<DataChannel, Long> pendingBytes = new IdentityHashMap<>();
+    final Map<DataChannel, EchoQueue> queues = new IdentityHashMap<>();
     long messagesEchoed;
     long bytesEchoed;
     final List<String> refused = new ArrayList<>();
@@ -183,14 +178,16 @@ public final class EchoSessions implements SessionHost, AutoCloseable {
       } else if (e instanceof PeerConnectionEvent.Channel c) {
         DataChannelEvent event = c.event();
         if (event instanceof DataChannelEvent.TextMessage t) {
-          echo(t.channel(), t.text(), utf8Length(t.text()));
+          echo(t.channel(), t.text());
         } else if (event instanceof DataChannelEvent.BinaryMessage b) {
-          echo(b.channel(), b.data(), b.data().length);
+          echo(b.channel(), b.data());
         } else if (event instanceof DataChannelEvent.BufferedAmountLow low) {
-          flush(low.channel());
+          EchoQueue queue = queues.get(low.channel());
+          if (queue != null) {
+            queue.flush(low.channel());
+          }
         } else if (event instanceof DataChannelEvent.Close closed) {
-          pending.remove(closed.channel());
-          pendingBytes.remove(closed.channel());
+          queues.remove(closed.channel());
         }
       } else if (e instanceof PeerConnectionEvent.ConnectionStateChange s
           && (s.state() == PeerConnectionState.FAILED || s.state() == PeerConnectionState.CLOSED)) {
@@ -198,66 +195,21 @@ public final class EchoSessions implements SessionHost, AutoCloseable {
       }
     }
 
-    private void echo(DataChannel channel, Object message, long size) {
-      if (channel.readyState() != DataChannelState.OPEN) {
-        return;
-      }
-      ArrayDeque<Object> queue = pending.get(channel);
-      if (queue == null && send(channel, message)) {
-        messagesEchoed++;
-        bytesEchoed += size;
-        return;
-      }
-      if (queue == null) {
-        queue = new ArrayDeque<>();
-        pending.put(channel, queue);
-      }
-      long held = pendingBytes.getOrDefault(channel, 0L) + size;
-      if (held > MAX_PENDING_BYTES) {
+    private void echo(DataChannel channel, Object message) {
+      EchoQueue queue =
+          queues.computeIfAbsent(
+              channel,
+              c ->
+                  new EchoQueue(
+                      MAX_PENDING_BYTES,
+                      size -> {
+                        messagesEchoed++;
+                        bytesEchoed += size;
+                      }));
+      if (!queue.echo(channel, message)) {
         refused.add(channel.label());
         channel.close(); // the peer sends faster than it reads: stop rather than drop
-        return;
       }
-      queue.add(message);
-      pendingBytes.put(channel, held);
-    }
-
-    /** Sends, or says false if the buffer is full. */
-    private static boolean send(DataChannel channel, Object message) {
-      try {
-        if (message instanceof String text) {
-          channel.send(text);
-        } else {
-          channel.send((byte[]) message);
-        }
-        return true;
-      } catch (SendRefusedException e) {
-        if (e.status() == SendStatus.BUFFER_FULL) {
-          return false;
-        }
-        throw e;
-      }
-    }
-
-    private void flush(DataChannel channel) {
-      ArrayDeque<Object> queue = pending.get(channel);
-      while (queue != null && !queue.isEmpty()) {
-        Object next = queue.peek();
-        if (!send(channel, next)) {
-          return;
-        }
-        queue.poll();
-        long size = next instanceof String s ? utf8Length(s) : ((byte[]) next).length;
-        pendingBytes.merge(channel, -size, Long::sum);
-        messagesEchoed++;
-        bytesEchoed += size;
-      }
-      pending.remove(channel);
-      pendingBytes.remove(channel);
-    }
-
-    private static long utf8Length(String text) {
-      return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     Map<String, Object> describe(RTCPeerConnection pc) {

@@ -3,7 +3,6 @@ package org.rtc4j.examples;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -21,11 +20,8 @@ import org.rtc4j.RTCSessionDescription;
 import org.rtc4j.datachannel.DataChannel;
 import org.rtc4j.datachannel.DataChannelEvent;
 import org.rtc4j.datachannel.DataChannelInit;
-import org.rtc4j.datachannel.DataChannelState;
-import org.rtc4j.datachannel.SendRefusedException;
 import org.rtc4j.nio.NioPeerConnection;
 import org.rtc4j.nio.NioRuntime;
-import org.rtc4j.sctp.SendStatus;
 
 /**
  * The interop tests' sessions where rtc4j offers: rtc4j creates the peer connection and the data
@@ -206,8 +202,7 @@ final class OfferingSessions implements AutoCloseable {
     long messages;
     long bytes;
     String error;
-    final ArrayDeque<Object> pending = new ArrayDeque<>();
-    long pendingBytes;
+    final EchoQueue echoes = new EchoQueue(MAX_PENDING_BYTES, size -> {});
 
     Seen(String label) {
       this.label = label;
@@ -251,7 +246,7 @@ final class OfferingSessions implements AutoCloseable {
             s.closedByUs = true;
             t.channel().close();
           } else {
-            echo(t.channel(), s, t.text(), t.text().getBytes(StandardCharsets.UTF_8).length);
+            echo(t.channel(), s, t.text());
           }
         }
       } else if (event instanceof DataChannelEvent.BinaryMessage b) {
@@ -259,12 +254,12 @@ final class OfferingSessions implements AutoCloseable {
         if (s != null) {
           s.messages++;
           s.bytes += b.data().length;
-          echo(b.channel(), s, b.data(), b.data().length);
+          echo(b.channel(), s, b.data());
         }
       } else if (event instanceof DataChannelEvent.BufferedAmountLow low) {
         Seen s = seen.get(low.channel());
         if (s != null) {
-          flush(low.channel(), s);
+          s.echoes.flush(low.channel());
         }
       } else if (event instanceof DataChannelEvent.Closing closing) {
         Seen s = seen.get(closing.channel());
@@ -275,7 +270,7 @@ final class OfferingSessions implements AutoCloseable {
         Seen s = seen.get(closed.channel());
         if (s != null) {
           s.closed = true;
-          s.pending.clear();
+          s.echoes.clear();
         }
       } else if (event instanceof DataChannelEvent.Error error) {
         Seen s = seen.get(error.channel());
@@ -285,50 +280,10 @@ final class OfferingSessions implements AutoCloseable {
       }
     }
 
-    private void echo(DataChannel channel, Seen s, Object message, long size) {
-      if (channel.readyState() != DataChannelState.OPEN) {
-        return;
-      }
-      if (s.pending.isEmpty() && send(channel, message)) {
-        return;
-      }
-      if (s.pendingBytes + size > MAX_PENDING_BYTES) {
+    private void echo(DataChannel channel, Seen s, Object message) {
+      if (!s.echoes.echo(channel, message)) {
         s.error = "more than " + MAX_PENDING_BYTES + " bytes of echoes waiting";
         channel.close();
-        return;
-      }
-      s.pending.add(message);
-      s.pendingBytes += size;
-    }
-
-    private void flush(DataChannel channel, Seen s) {
-      while (!s.pending.isEmpty() && channel.readyState() == DataChannelState.OPEN) {
-        Object next = s.pending.peek();
-        if (!send(channel, next)) {
-          return;
-        }
-        s.pending.poll();
-        s.pendingBytes -=
-            next instanceof String text
-                ? text.getBytes(StandardCharsets.UTF_8).length
-                : ((byte[]) next).length;
-      }
-    }
-
-    /** Sends, or says false if the buffer is full. */
-    private static boolean send(DataChannel channel, Object message) {
-      try {
-        if (message instanceof String text) {
-          channel.send(text);
-        } else {
-          channel.send((byte[]) message);
-        }
-        return true;
-      } catch (SendRefusedException e) {
-        if (e.status() == SendStatus.BUFFER_FULL) {
-          return false;
-        }
-        throw e;
       }
     }
 
