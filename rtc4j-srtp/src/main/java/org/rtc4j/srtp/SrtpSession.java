@@ -75,9 +75,11 @@ public final class SrtpSession {
     this.profile = Objects.requireNonNull(keys.profile(), "profile");
     this.config = Objects.requireNonNull(config, "config");
     this.outgoing =
-        SrtpTransform.fromMaster(profile, keys.localMasterKey(), keys.localMasterSalt());
+        SrtpTransform.fromMaster(
+            profile, keys.localMasterKey(), keys.localMasterSalt(), config.gcm());
     this.incoming =
-        SrtpTransform.fromMaster(profile, keys.remoteMasterKey(), keys.remoteMasterSalt());
+        SrtpTransform.fromMaster(
+            profile, keys.remoteMasterKey(), keys.remoteMasterSalt(), config.gcm());
     this.senders = new SsrcTable<>(config.maxSsrcs());
     this.receivers = new SsrcTable<>(config.maxSsrcs());
   }

@@ -342,6 +342,41 @@ class SrtpSessionTest {
   }
 
   /**
+   * {@link GcmImplementation#JDK_CIPHER} and the allocation-free GCM write the same bytes, take
+   * each other's packets, and refuse tampered ones alike, leaving them as they were. Some packets
+   * are protected twice in a row under one index, which the JDK's cipher refuses to do itself.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = SrtpProfile.class,
+      names = {"AEAD_AES_128_GCM", "AEAD_AES_256_GCM"})
+  void theJdkCipherWritesAndReadsWhatTheAllocationFreeGcmDoes(SrtpProfile profile) {
+    Pair java = pair(profile, SrtpConfig.DEFAULT, 5);
+    Pair jdk = pair(profile, SrtpConfig.DEFAULT.withGcm(GcmImplementation.JDK_CIPHER), 5);
+    SplittableRandom random = new SplittableRandom(6);
+    for (int i = 0; i < 200; i++) {
+      int j = i % 7 == 3 ? i - 1 : i; // every 7th packet repeats its predecessor's SSRC and SEQ
+      byte[] plain = rtp(65500 + j, SSRC + j % 3, random.nextInt(1300));
+      byte[] wire = protectRtp(java.a(), plain);
+      assertArrayEquals(wire, protectRtp(jdk.a(), plain), "packet " + i);
+      if (i % 7 != 3) {
+        Pair receiving = i % 2 == 0 ? jdk : java;
+        assertPlain(plain, unprotectRtp(receiving.b(), wire));
+      }
+      byte[] tampered = wire.clone();
+      tampered[random.nextInt(tampered.length)] ^= (byte) (1 << random.nextInt(8));
+      byte[] before = tampered.clone();
+      assertTrue(jdk.b().unprotectRtp(tampered, 0, tampered.length) < 0, "tampered " + i);
+      assertArrayEquals(before, tampered, "a refused packet is left as it was");
+
+      byte[] report = rtcp(SSRC);
+      byte[] sealed = protectRtcp(java.a(), report);
+      assertArrayEquals(sealed, protectRtcp(jdk.a(), report), "report " + i);
+      assertPlain(report, unprotectRtcp(jdk.b(), sealed));
+    }
+  }
+
+  /**
    * Once a stream is under way, nothing allocates: a rough check with the JVM's per-thread
    * allocation counter (the JMH benchmarks measure it properly). Any allocation per packet would
    * add at least 16 bytes times 20,000 packets.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rtc4j.dtls.SrtpProfile;
+import org.rtc4j.srtp.GcmImplementation;
 
 /**
  * Runs each benchmark method a few times per profile, so that a broken benchmark fails the build.
@@ -14,8 +15,15 @@ class SrtpBenchmarkTest {
   @ParameterizedTest
   @EnumSource(SrtpProfile.class)
   void protectsAndUnprotectsEachOperation(SrtpProfile profile) {
+    for (GcmImplementation gcm : GcmImplementation.values()) {
+      runs(profile, gcm);
+    }
+  }
+
+  private static void runs(SrtpProfile profile, GcmImplementation gcm) {
     SrtpBenchmark benchmark = new SrtpBenchmark();
     benchmark.profile = profile;
+    benchmark.gcm = gcm;
     benchmark.size = 1200;
     benchmark.rtcpSize = 100;
     benchmark.setUp();

@@ -9,12 +9,10 @@ import java.nio.ByteOrder;
  * driven step by step so that SRTP and SRTCP can feed their scattered AAD in place: {@link #start},
  * then {@link #aad} any number of times, then {@link #ciphertext} over the ciphertext (after
  * encrypting, before decrypting), then {@link #tag} or {@link #verify}; {@link #crypt} encrypts or
- * decrypts. Allocates nothing after construction. Not thread-safe.
+ * decrypts; {@link #seal} and {@link #open} do a whole packet. Allocates nothing after
+ * construction. Not thread-safe.
  */
-public final class AesGcm {
-  /** RFC 7714 §8: 16-octet authentication tags. */
-  public static final int TAG_LENGTH = 16;
-
+public final class AesGcm implements GcmAead {
   private static final VarHandle INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
@@ -39,6 +37,49 @@ public final class AesGcm {
     byte[] h = new byte[16];
     aes.encryptBlock(h, 0, h, 0);
     ghash = new Ghash(h, 0);
+  }
+
+  @Override
+  public void seal(
+      byte[] iv,
+      byte[] a,
+      int aOff,
+      int aLen,
+      byte[] b,
+      int bOff,
+      int bLen,
+      byte[] p,
+      int off,
+      int len) {
+    start(iv, 0);
+    aad(a, aOff, aLen);
+    aad(b, bOff, bLen);
+    crypt(p, off, len);
+    ciphertext(p, off, len);
+    tag(p, off + len);
+  }
+
+  @Override
+  public boolean open(
+      byte[] iv,
+      byte[] a,
+      int aOff,
+      int aLen,
+      byte[] b,
+      int bOff,
+      int bLen,
+      byte[] p,
+      int off,
+      int len) {
+    start(iv, 0);
+    aad(a, aOff, aLen);
+    aad(b, bOff, bLen);
+    ciphertext(p, off, len);
+    if (!verify(p, off + len)) {
+      return false;
+    }
+    crypt(p, off, len);
+    return true;
   }
 
   /** Starts a packet under the 12-byte IV at {@code iv[off..off+12)}. */

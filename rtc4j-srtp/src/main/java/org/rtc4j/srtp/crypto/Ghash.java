@@ -9,17 +9,20 @@ import java.nio.ByteOrder;
  * precomputed for one hash key {@code H}.
  *
  * <p>Why not the JDK's: its GHASH (with a CLMUL intrinsic) lives inside {@code AES/GCM}, whose
- * {@code Cipher.init} builds a new GCM engine for every nonce, about 950 bytes per packet. This
- * class allocates nothing per packet. Its price is speed: about 17 ns per 16-byte block on the 2.6
- * GHz EPYC the benchmarks ran on (1300 ns for a 1200-byte packet), against about 2 ns for the
- * intrinsic; see rtc4j-benchmarks/README.md for the measurements that chose it.
+ * {@code Cipher.init} builds a new GCM engine for every nonce, about 950 bytes per packet ({@link
+ * JdkAesGcm} pays that for speed). This class allocates nothing per packet. Its price is speed:
+ * about 17 ns per 16-byte block on the EPYC the benchmarks ran on (1250–1400 ns for a 1200-byte
+ * packet), against about 2 ns for the intrinsic; see rtc4j-benchmarks/README.md for the
+ * measurements that chose it.
  *
  * <p>The tables: multiplying by {@code H} is linear over GF(2), so {@code X·H} is the XOR over the
  * 16 bytes {@code x_i} of {@code X} of {@code (x_i at byte i)·H}. For each byte position there is a
  * table of those 256 products, 16 × 256 × 16 bytes = 64 KiB per key, and a block costs 16 lookups
- * and XORs, no shifts and no reduction. (4-bit tables, 8 KiB, were measured twice as slow.) The
- * lookups depend on secret data, so like every table-driven GHASH this one is not constant time
- * against an attacker who can watch the CPU's caches.
+ * and XORs, no shifts and no reduction. (4-bit tables, 8 KiB, were measured twice as slow.) A
+ * product's two halves are adjacent in one array, so that each lookup touches one cache line (JDK
+ * 25: 1250 ns a packet instead of 1700 with two arrays; JDK 17 the same either way). The lookups
+ * depend on secret data, so like every table-driven GHASH this one is not constant time against an
+ * attacker who can watch the CPU's caches.
  *
  * <p>Bits are in GCM's order: the first byte's most significant bit is the coefficient of {@code
  * x^0}. A block is held as two longs, {@code hi} (bytes 0–7) and {@code lo} (bytes 8–15), read
@@ -32,10 +35,12 @@ public final class Ghash {
   /** NIST SP 800-38D §6.3: R = 11100001 || 0^120, the reduction for multiplying by x. */
   private static final long R = 0xE100000000000000L;
 
-  /** {@code hi[256*i + b]}, {@code lo[...]}: byte value {@code b} at byte {@code i}, times H. */
-  private final long[] hi = new long[16 * 256];
+  /**
+   * Byte value {@code b} at byte {@code i}, times H: bytes 0–7 of the product at {@code t[2 * (256
+   * * i + b)]}, bytes 8–15 in the next long.
+   */
+  private final long[] t = new long[2 * 16 * 256];
 
-  private final long[] lo = new long[16 * 256];
   private final byte[] partial = new byte[16];
   private int partialLength;
   private long y0;
@@ -65,8 +70,8 @@ public final class Ghash {
         int bit = 0x80 >>> j;
         int k = 8 * i + j;
         for (int a = 0; a < bit; a++) {
-          hi[base + (bit | a)] = hi[base + a] ^ p0[k];
-          lo[base + (bit | a)] = lo[base + a] ^ p1[k];
+          t[2 * (base + (bit | a))] = t[2 * (base + a)] ^ p0[k];
+          t[2 * (base + (bit | a)) + 1] = t[2 * (base + a) + 1] ^ p1[k];
         }
       }
     }
@@ -134,35 +139,48 @@ public final class Ghash {
 
   /** Y = (Y ^ X_j)·H for {@code blocks} whole blocks from {@code data[off]}. */
   private void blocks(byte[] data, int off, int blocks) {
-    long[] h = hi;
-    long[] l = lo;
+    long[] t = this.t;
     long a = y0;
     long b = y1;
     for (int j = 0; j < blocks; j++, off += 16) {
       long x0 = a ^ (long) LONG.get(data, off);
       long x1 = b ^ (long) LONG.get(data, off + 8);
-      int i0 = (int) (x0 >>> 56);
-      int i1 = 0x100 | (int) (x0 >>> 48) & 0xFF;
-      int i2 = 0x200 | (int) (x0 >>> 40) & 0xFF;
-      int i3 = 0x300 | (int) (x0 >>> 32) & 0xFF;
-      int i4 = 0x400 | (int) (x0 >>> 24) & 0xFF;
-      int i5 = 0x500 | (int) (x0 >>> 16) & 0xFF;
-      int i6 = 0x600 | (int) (x0 >>> 8) & 0xFF;
-      int i7 = 0x700 | (int) x0 & 0xFF;
-      int i8 = 0x800 | (int) (x1 >>> 56);
-      int i9 = 0x900 | (int) (x1 >>> 48) & 0xFF;
-      int i10 = 0xA00 | (int) (x1 >>> 40) & 0xFF;
-      int i11 = 0xB00 | (int) (x1 >>> 32) & 0xFF;
-      int i12 = 0xC00 | (int) (x1 >>> 24) & 0xFF;
-      int i13 = 0xD00 | (int) (x1 >>> 16) & 0xFF;
-      int i14 = 0xE00 | (int) (x1 >>> 8) & 0xFF;
-      int i15 = 0xF00 | (int) x1 & 0xFF;
+      int i0 = 0x0 | (int) (x0 >>> 55) & 0x1FE;
+      int i1 = 0x200 | ((int) (x0 >>> 48) & 0xFF) << 1;
+      int i2 = 0x400 | ((int) (x0 >>> 40) & 0xFF) << 1;
+      int i3 = 0x600 | ((int) (x0 >>> 32) & 0xFF) << 1;
+      int i4 = 0x800 | ((int) (x0 >>> 24) & 0xFF) << 1;
+      int i5 = 0xA00 | ((int) (x0 >>> 16) & 0xFF) << 1;
+      int i6 = 0xC00 | ((int) (x0 >>> 8) & 0xFF) << 1;
+      int i7 = 0xE00 | ((int) x0 & 0xFF) << 1;
+      int i8 = 0x1000 | (int) (x1 >>> 55) & 0x1FE;
+      int i9 = 0x1200 | ((int) (x1 >>> 48) & 0xFF) << 1;
+      int i10 = 0x1400 | ((int) (x1 >>> 40) & 0xFF) << 1;
+      int i11 = 0x1600 | ((int) (x1 >>> 32) & 0xFF) << 1;
+      int i12 = 0x1800 | ((int) (x1 >>> 24) & 0xFF) << 1;
+      int i13 = 0x1A00 | ((int) (x1 >>> 16) & 0xFF) << 1;
+      int i14 = 0x1C00 | ((int) (x1 >>> 8) & 0xFF) << 1;
+      int i15 = 0x1E00 | ((int) x1 & 0xFF) << 1;
       a =
-          h[i0] ^ h[i1] ^ h[i2] ^ h[i3] ^ h[i4] ^ h[i5] ^ h[i6] ^ h[i7] ^ h[i8] ^ h[i9] ^ h[i10]
-              ^ h[i11] ^ h[i12] ^ h[i13] ^ h[i14] ^ h[i15];
+          t[i0] ^ t[i1] ^ t[i2] ^ t[i3] ^ t[i4] ^ t[i5] ^ t[i6] ^ t[i7] ^ t[i8] ^ t[i9] ^ t[i10]
+              ^ t[i11] ^ t[i12] ^ t[i13] ^ t[i14] ^ t[i15];
       b =
-          l[i0] ^ l[i1] ^ l[i2] ^ l[i3] ^ l[i4] ^ l[i5] ^ l[i6] ^ l[i7] ^ l[i8] ^ l[i9] ^ l[i10]
-              ^ l[i11] ^ l[i12] ^ l[i13] ^ l[i14] ^ l[i15];
+          t[i0 + 1]
+              ^ t[i1 + 1]
+              ^ t[i2 + 1]
+              ^ t[i3 + 1]
+              ^ t[i4 + 1]
+              ^ t[i5 + 1]
+              ^ t[i6 + 1]
+              ^ t[i7 + 1]
+              ^ t[i8 + 1]
+              ^ t[i9 + 1]
+              ^ t[i10 + 1]
+              ^ t[i11 + 1]
+              ^ t[i12 + 1]
+              ^ t[i13 + 1]
+              ^ t[i14 + 1]
+              ^ t[i15 + 1];
     }
     y0 = a;
     y1 = b;

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import org.rtc4j.dtls.SrtpProfile;
+import org.rtc4j.srtp.GcmImplementation;
 
 /**
  * The cryptographic transform of one direction of an SRTP session (RFC 3711 §4, RFC 7714): the
@@ -33,9 +34,18 @@ public abstract class SrtpTransform {
 
   /**
    * The transform for {@code profile} with session keys derived (RFC 3711 §4.3, KDR 0) from a
-   * master key and salt of the profile's lengths.
+   * master key and salt of the profile's lengths, GCM by {@link GcmImplementation#ALLOCATION_FREE}.
    */
   public static SrtpTransform fromMaster(SrtpProfile profile, byte[] masterKey, byte[] masterSalt) {
+    return fromMaster(profile, masterKey, masterSalt, GcmImplementation.ALLOCATION_FREE);
+  }
+
+  /**
+   * The transform for {@code profile} with session keys derived (RFC 3711 §4.3, KDR 0) from a
+   * master key and salt of the profile's lengths; {@code gcm} says what computes the GCM profiles.
+   */
+  public static SrtpTransform fromMaster(
+      SrtpProfile profile, byte[] masterKey, byte[] masterSalt, GcmImplementation gcm) {
     if (masterKey.length != profile.keyLength() || masterSalt.length != profile.saltLength()) {
       throw new IllegalArgumentException(
           profile
@@ -58,7 +68,8 @@ public abstract class SrtpTransform {
     switch (profile) {
       case AEAD_AES_128_GCM:
       case AEAD_AES_256_GCM:
-        return new AesGcmTransform(rtpKey, rtpSalt, rtcpKey, rtcpSalt);
+        return new AesGcmTransform(
+            rtpKey, rtpSalt, rtcpKey, rtcpSalt, gcm == GcmImplementation.JDK_CIPHER);
       default:
         // RFC 3711 §4.2.1 with §8.2: a 160-bit authentication key for HMAC-SHA1.
         byte[] rtpAuth = kdf.derive(SrtpKdf.SRTP_AUTHENTICATION, HmacSha1.LENGTH);

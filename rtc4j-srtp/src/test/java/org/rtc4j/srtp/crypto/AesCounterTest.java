@@ -60,6 +60,34 @@ class AesCounterTest {
     }
   }
 
+  /**
+   * Packets of one stream share their counter blocks' first eight bytes, which are then not written
+   * again: calls of growing and shrinking lengths, at offsets near and far into their arrays (far
+   * ones use the counter array as scratch), with heads that repeat and change, all match the JDK.
+   */
+  @Test
+  void matchesTheJdkOverCallsThatShareCounterHeads() throws Exception {
+    SplittableRandom random = new SplittableRandom(8);
+    byte[] key = bytes(random, 16);
+    AesCounter aes = new AesCounter(key);
+    Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
+    byte[][] heads = {bytes(random, 8), bytes(random, 8)};
+    for (int call = 0; call < 300; call++) {
+      byte[] counter = new byte[16];
+      System.arraycopy(heads[random.nextInt(10) == 0 ? 1 : 0], 0, counter, 0, 8);
+      System.arraycopy(bytes(random, 4), 0, counter, 8, 4);
+      int length = random.nextInt(1500);
+      int offset = random.nextInt(10) == 0 ? AesCounter.SPAN + random.nextInt(100) : 12;
+      byte[] data = bytes(random, offset + length + 3);
+      byte[] expected = data.clone();
+      ctr.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(counter));
+      ctr.doFinal(data, offset, length, expected, offset);
+
+      aes.xorKeystream(counter, data, offset, length);
+      assertArrayEquals(expected, data, "call " + call);
+    }
+  }
+
   @Test
   void refusesKeysOfOtherLengths() {
     assertThrows(IllegalArgumentException.class, () -> new AesCounter(new byte[20]));

@@ -52,9 +52,17 @@ class Rfc7714VectorsTest {
 
   private static final int RTCP_INDEX = 0x5d4;
 
-  private static AesGcmTransform transform(int keyBits) {
+  /**
+   * Whether the transform uses {@link JdkAesGcm}; {@link Rfc7714VectorsJdkCipherTest} runs every
+   * test with it.
+   */
+  boolean jdkCipher() {
+    return false;
+  }
+
+  private AesGcmTransform transform(int keyBits) {
     byte[] key = keyBits == 128 ? KEY_128 : KEY_256;
-    return new AesGcmTransform(key, SALT, key, SALT);
+    return new AesGcmTransform(key, SALT, key, SALT, jdkCipher());
   }
 
   /** §16.1.1 and §16.2.1: SRTP encryption and tagging. */

@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Arrays;
 import org.rtc4j.dtls.SrtpKeyingMaterial;
 import org.rtc4j.dtls.SrtpProfile;
+import org.rtc4j.srtp.GcmImplementation;
 import org.rtc4j.srtp.SrtpConfig;
 import org.rtc4j.srtp.SrtpDrop;
 import org.rtc4j.srtp.SrtpSession;
@@ -31,28 +32,37 @@ class SrtpFuzzTest {
   /**
    * Arbitrary bytes as SRTP and as SRTCP, under every profile, at an offset inside a larger array:
    * nothing throws, every result is a length within the input or a drop, every drop is counted, the
-   * bytes around the packet are untouched, and a refused packet is left as it was.
+   * bytes around the packet are untouched, and a refused packet is left as it was. GCM profiles are
+   * tried with both {@link GcmImplementation}s.
    */
   @FuzzTest
   void unprotectArbitraryBytes(byte[] data) {
-    for (SrtpProfile profile : SrtpProfile.values()) {
-      SrtpSession session = new SrtpSession(keys(profile), SrtpConfig.DEFAULT.withMaxSsrcs(1));
-      for (boolean rtcp : new boolean[] {false, true}) {
-        byte[] buffer = new byte[data.length + 6];
-        Arrays.fill(buffer, (byte) 0x5A);
-        System.arraycopy(data, 0, buffer, 3, data.length);
-        long dropsBefore = session.drops().total();
-        int n =
-            rtcp
-                ? session.unprotectRtcp(buffer, 3, data.length)
-                : session.unprotectRtp(buffer, 3, data.length);
-        assertOutcome(session, dropsBefore, n, data.length);
-        if (n < 0) {
-          assertArrayEquals(data, Arrays.copyOfRange(buffer, 3, 3 + data.length));
+    for (SrtpConfig config : CONFIGS) {
+      for (SrtpProfile profile : SrtpProfile.values()) {
+        if (config.gcm() == GcmImplementation.JDK_CIPHER && !isGcm(profile)) {
+          continue;
         }
-        for (int i : new int[] {0, 1, 2, buffer.length - 3, buffer.length - 2, buffer.length - 1}) {
-          assertEquals((byte) 0x5A, buffer[i], "a byte outside the packet changed");
-        }
+        unprotectArbitraryBytes(data, new SrtpSession(keys(profile), config));
+      }
+    }
+  }
+
+  private static void unprotectArbitraryBytes(byte[] data, SrtpSession session) {
+    for (boolean rtcp : new boolean[] {false, true}) {
+      byte[] buffer = new byte[data.length + 6];
+      Arrays.fill(buffer, (byte) 0x5A);
+      System.arraycopy(data, 0, buffer, 3, data.length);
+      long dropsBefore = session.drops().total();
+      int n =
+          rtcp
+              ? session.unprotectRtcp(buffer, 3, data.length)
+              : session.unprotectRtp(buffer, 3, data.length);
+      assertOutcome(session, dropsBefore, n, data.length);
+      if (n < 0) {
+        assertArrayEquals(data, Arrays.copyOfRange(buffer, 3, 3 + data.length));
+      }
+      for (int i : new int[] {0, 1, 2, buffer.length - 3, buffer.length - 2, buffer.length - 1}) {
+        assertEquals((byte) 0x5A, buffer[i], "a byte outside the packet changed");
       }
     }
   }
@@ -60,7 +70,8 @@ class SrtpFuzzTest {
   /**
    * A genuine packet built from the input (profile, RTP or RTCP, header bits, payload), protected,
    * then cut or changed where the input says: the untouched packet comes back exactly, once (its
-   * second arrival is a replay), and a changed one is refused without an exception.
+   * second arrival is a replay), and a changed one is refused without an exception. A receiver with
+   * the JDK's GCM cipher does the same.
    */
   @FuzzTest
   void unprotectDamagedGenuinePackets(FuzzedDataProvider data) {
@@ -75,7 +86,20 @@ class SrtpFuzzTest {
     packet[0] = (byte) (0x80 | (packet[0] & 0x2F)); // version 2; for RTP: no extension
     SrtpKeyingMaterial keys = keys(profile);
     SrtpSession sender = new SrtpSession(keys);
-    SrtpSession receiver = new SrtpSession(keys);
+    for (SrtpConfig config : CONFIGS) {
+      if (config.gcm() == GcmImplementation.ALLOCATION_FREE || isGcm(profile)) {
+        receive(sender, new SrtpSession(keys, config), rtcp, packet, flipAt, cutTo);
+      }
+    }
+  }
+
+  private static void receive(
+      SrtpSession sender,
+      SrtpSession receiver,
+      boolean rtcp,
+      byte[] packet,
+      int flipAt,
+      int cutTo) {
     int overhead = rtcp ? sender.rtcpOverhead() : sender.rtpOverhead();
     byte[] wire = Arrays.copyOf(packet, packet.length + overhead);
     int csrcBytes = 4 * (packet[0] & 0x0F);
@@ -114,6 +138,15 @@ class SrtpFuzzTest {
     int replay =
         rtcp ? receiver.unprotectRtcp(again, 0, length) : receiver.unprotectRtp(again, 0, length);
     assertEquals(SrtpDrop.REPLAYED.result(), replay);
+  }
+
+  private static final SrtpConfig[] CONFIGS = {
+    SrtpConfig.DEFAULT.withMaxSsrcs(1),
+    SrtpConfig.DEFAULT.withMaxSsrcs(1).withGcm(GcmImplementation.JDK_CIPHER)
+  };
+
+  private static boolean isGcm(SrtpProfile profile) {
+    return profile == SrtpProfile.AEAD_AES_128_GCM || profile == SrtpProfile.AEAD_AES_256_GCM;
   }
 
   private static void assertOutcome(SrtpSession session, long dropsBefore, int n, int length) {
