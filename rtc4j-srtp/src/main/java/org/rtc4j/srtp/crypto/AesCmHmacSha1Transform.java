@@ -10,11 +10,13 @@ final class AesCmHmacSha1Transform extends SrtpTransform {
   private static final int RTCP_TAG_LENGTH = 10;
 
   private final AesCounter rtpCipher;
-  private final byte[] rtpSalt;
+  private final long rtpSaltHead;
+  private final long rtpSaltTail;
   private final HmacSha1 rtpMac;
   private final int rtpTagLength;
   private final AesCounter rtcpCipher;
-  private final byte[] rtcpSalt;
+  private final long rtcpSaltHead;
+  private final long rtcpSaltTail;
   private final HmacSha1 rtcpMac;
   private final byte[] counter = new byte[16];
   private final byte[] mac = new byte[HmacSha1.LENGTH];
@@ -28,12 +30,17 @@ final class AesCmHmacSha1Transform extends SrtpTransform {
       byte[] rtcpKey,
       byte[] rtcpSalt,
       byte[] rtcpAuthKey) {
+    if (rtpSalt.length != 14 || rtcpSalt.length != 14) {
+      throw new IllegalArgumentException("RFC 3711 §4.1.1: an AES-CM session salt is 14 bytes");
+    }
     this.rtpCipher = new AesCounter(rtpKey);
-    this.rtpSalt = rtpSalt.clone();
+    this.rtpSaltHead = (long) LONG.get(rtpSalt, 0);
+    this.rtpSaltTail = saltTail(rtpSalt);
     this.rtpMac = new HmacSha1(rtpAuthKey);
     this.rtpTagLength = rtpTagLength;
     this.rtcpCipher = new AesCounter(rtcpKey);
-    this.rtcpSalt = rtcpSalt.clone();
+    this.rtcpSaltHead = (long) LONG.get(rtcpSalt, 0);
+    this.rtcpSaltTail = saltTail(rtcpSalt);
     this.rtcpMac = new HmacSha1(rtcpAuthKey);
   }
 
@@ -54,9 +61,13 @@ final class AesCmHmacSha1Transform extends SrtpTransform {
 
   @Override
   public int protectRtp(byte[] p, int off, int headerLength, int len, long index) {
-    setCounter(rtpSalt, rtpSsrc(p, off), index);
+    setCounter(rtpSaltHead, rtpSaltTail, rtpSsrc(p, off), index);
     rtpCipher.xorKeystream(counter, p, off + headerLength, len - headerLength);
-    rtpTag(p, off, len, index);
+    // RFC 3711 §4.2: M = packet || ROC. The ROC goes where the tag will (a tag is 4 bytes or more),
+    // so that M is hashed in one piece.
+    INT.set(p, off + len, (int) (index >>> 16));
+    rtpMac.update(p, off, len + 4);
+    rtpMac.finish(mac, 0);
     System.arraycopy(mac, 0, p, off + len, rtpTagLength);
     return len + rtpTagLength;
   }
@@ -68,14 +79,14 @@ final class AesCmHmacSha1Transform extends SrtpTransform {
     if (!ConstantTime.equals(mac, 0, p, off + n, rtpTagLength)) {
       return -1;
     }
-    setCounter(rtpSalt, rtpSsrc(p, off), index);
+    setCounter(rtpSaltHead, rtpSaltTail, rtpSsrc(p, off), index);
     rtpCipher.xorKeystream(counter, p, off + headerLength, n - headerLength);
     return n;
   }
 
   @Override
   public int protectRtcp(byte[] p, int off, int len, int index) {
-    setCounter(rtcpSalt, rtcpSsrc(p, off), index);
+    setCounter(rtcpSaltHead, rtcpSaltTail, rtcpSsrc(p, off), index);
     rtcpCipher.xorKeystream(counter, p, off + RTCP_HEADER_LENGTH, len - RTCP_HEADER_LENGTH);
     INT.set(p, off + len, E_FLAG | index);
     int authenticated = len + RTCP_INDEX_LENGTH;
@@ -97,7 +108,7 @@ final class AesCmHmacSha1Transform extends SrtpTransform {
     int n = authenticated - RTCP_INDEX_LENGTH;
     int word = (int) INT.get(p, off + n);
     if ((word & E_FLAG) != 0) {
-      setCounter(rtcpSalt, rtcpSsrc(p, off), word & ~E_FLAG);
+      setCounter(rtcpSaltHead, rtcpSaltTail, rtcpSsrc(p, off), word & ~E_FLAG);
       rtcpCipher.xorKeystream(counter, p, off + RTCP_HEADER_LENGTH, n - RTCP_HEADER_LENGTH);
     }
     return n;
@@ -114,14 +125,19 @@ final class AesCmHmacSha1Transform extends SrtpTransform {
   /**
    * RFC 3711 §4.1.1: IV = (k_s · 2^16) XOR (SSRC · 2^64) XOR (i · 2^16), the salt in bytes 0–13,
    * the SSRC in bytes 4–7, the 48-bit index in bytes 8–13, and the block counter in bytes 14–15.
+   * The salt's part is {@code saltHead} (bytes 0–7) and {@code saltTail} (bytes 8–13, then zeros).
    */
-  private void setCounter(byte[] salt, int ssrc, long index) {
-    long head = (long) LONG.get(salt, 0) ^ (ssrc & 0xFFFFFFFFL);
-    long tail = ((long) (salt[8] & 0xFF) << 56) ^ (index << 16);
-    for (int i = 9; i < 14; i++) {
-      tail ^= (long) (salt[i] & 0xFF) << (8 * (15 - i));
+  private void setCounter(long saltHead, long saltTail, int ssrc, long index) {
+    LONG.set(counter, 0, saltHead ^ (ssrc & 0xFFFFFFFFL));
+    LONG.set(counter, 8, saltTail ^ (index << 16));
+  }
+
+  /** Bytes 8–13 of a 14-byte salt as the upper 48 bits of a long. */
+  private static long saltTail(byte[] salt) {
+    long tail = 0;
+    for (int i = 8; i < 14; i++) {
+      tail |= (long) (salt[i] & 0xFF) << (8 * (15 - i));
     }
-    LONG.set(counter, 0, head);
-    LONG.set(counter, 8, tail);
+    return tail;
   }
 }

@@ -23,8 +23,9 @@ public final class HmacSha1 {
 
   private final MessageDigest sha1;
   private final byte[] innerPad = new byte[BLOCK];
-  private final byte[] outerPad = new byte[BLOCK];
-  private final byte[] inner = new byte[LENGTH];
+
+  /** The outer hash's message: the padded key, then the inner hash, written by {@link #finish}. */
+  private final byte[] outer = new byte[BLOCK + LENGTH];
 
   /**
    * @param key the authentication key, at most 64 bytes (SRTP's is 20)
@@ -42,7 +43,7 @@ public final class HmacSha1 {
     for (int i = 0; i < BLOCK; i++) {
       byte k = i < key.length ? key[i] : 0;
       innerPad[i] = (byte) (k ^ 0x36);
-      outerPad[i] = (byte) (k ^ 0x5C);
+      outer[i] = (byte) (k ^ 0x5C);
     }
     start();
   }
@@ -61,9 +62,8 @@ public final class HmacSha1 {
   /** Writes the 20-byte MAC to {@code out[off..)} and starts a new message. */
   public void finish(byte[] out, int off) {
     try {
-      sha1.digest(inner, 0, LENGTH);
-      sha1.update(outerPad, 0, BLOCK);
-      sha1.update(inner, 0, LENGTH);
+      sha1.digest(outer, BLOCK, LENGTH);
+      sha1.update(outer, 0, BLOCK + LENGTH);
       sha1.digest(out, off, LENGTH);
     } catch (DigestException e) {
       throw new IllegalStateException(e);
