@@ -15,7 +15,11 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The JDK refuses to encrypt twice in a row under one key and IV, whereas SRTP may protect a
  * packet index again (a sender re-sending a packet as it was); such a packet is sealed by an {@link
- * AesGcm} made for the purpose, which gives the same bytes. Not thread-safe.
+ * AesGcm} made for the purpose, which gives the same bytes.
+ *
+ * <p>Opening decrypts into a scratch array and copies the plaintext back only once the tag is
+ * right: JDK 25 decrypting in place leaves a packet whose tag was wrong changed. The scratch array
+ * grows to the longest packet opened. Not thread-safe.
  */
 final class JdkAesGcm implements GcmAead {
   private static final int TAG_BITS = TAG_LENGTH * 8;
@@ -23,6 +27,7 @@ final class JdkAesGcm implements GcmAead {
   private final SecretKeySpec key;
   private final Cipher cipher;
   private AesGcm repeats;
+  private byte[] scratch = new byte[2048];
 
   /**
    * @param key 16 or 32 bytes (AES-128 or AES-256)
@@ -87,7 +92,11 @@ final class JdkAesGcm implements GcmAead {
     try {
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv, 0, 12));
       aad(a, aOff, aLen, b, bOff, bLen);
-      cipher.doFinal(p, off, len + TAG_LENGTH, p, off);
+      if (scratch.length < len) {
+        scratch = new byte[Math.max(len, 2 * scratch.length)];
+      }
+      int n = cipher.doFinal(p, off, len + TAG_LENGTH, scratch, 0);
+      System.arraycopy(scratch, 0, p, off, n);
       return true;
     } catch (AEADBadTagException e) {
       return false;
