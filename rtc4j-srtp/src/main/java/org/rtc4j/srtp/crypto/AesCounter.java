@@ -95,15 +95,14 @@ public final class AesCounter {
       writeCounters(first, upper, low, blocks);
       low += blocks;
       int bytes = blocks << 4;
+      byte[] ks = keystream;
       try {
         if (off + bytes <= SPAN) {
-          byte[] ks = keystream;
           ecb.update(counters, 0, bytes, ks, off);
           for (int i = off, end = off + n; i < end; i++) {
             data[i] ^= ks[i];
           }
         } else {
-          byte[] ks = keystream;
           byte[] scratch = counters;
           ecb.update(scratch, 0, bytes, ks, 0);
           System.arraycopy(data, off, scratch, 0, n);

@@ -51,9 +51,7 @@ public final class AesGcm implements GcmAead {
       byte[] p,
       int off,
       int len) {
-    start(iv, 0);
-    aad(a, aOff, aLen);
-    aad(b, bOff, bLen);
+    begin(iv, a, aOff, aLen, b, bOff, bLen);
     crypt(p, off, len);
     ciphertext(p, off, len);
     tag(p, off + len);
@@ -71,15 +69,20 @@ public final class AesGcm implements GcmAead {
       byte[] p,
       int off,
       int len) {
-    start(iv, 0);
-    aad(a, aOff, aLen);
-    aad(b, bOff, bLen);
+    begin(iv, a, aOff, aLen, b, bOff, bLen);
     ciphertext(p, off, len);
     if (!verify(p, off + len)) {
       return false;
     }
     crypt(p, off, len);
     return true;
+  }
+
+  /** {@link #start} under {@code iv[0..12)}, then the AAD's two pieces. */
+  private void begin(byte[] iv, byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) {
+    start(iv, 0);
+    aad(a, aOff, aLen);
+    aad(b, bOff, bLen);
   }
 
   /** Starts a packet under the 12-byte IV at {@code iv[off..off+12)}. */

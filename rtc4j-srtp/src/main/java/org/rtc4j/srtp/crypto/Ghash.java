@@ -145,7 +145,8 @@ public final class Ghash {
     for (int j = 0; j < blocks; j++, off += 16) {
       long x0 = a ^ (long) LONG.get(data, off);
       long x1 = b ^ (long) LONG.get(data, off + 8);
-      int i0 = 0x0 | (int) (x0 >>> 55) & 0x1FE;
+      // i_k = 2 * (256 * k + byte k of X): where the product of byte k's value starts in t.
+      int i0 = (int) (x0 >>> 55) & 0x1FE;
       int i1 = 0x200 | ((int) (x0 >>> 48) & 0xFF) << 1;
       int i2 = 0x400 | ((int) (x0 >>> 40) & 0xFF) << 1;
       int i3 = 0x600 | ((int) (x0 >>> 32) & 0xFF) << 1;
